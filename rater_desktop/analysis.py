@@ -1,0 +1,335 @@
+"""One round of a workbook → its report card.
+
+:func:`report_card` is pure: it takes the :class:`~rater_desktop.model.AssessmentData`
+that storage read and returns frozen results built only from the rules in
+:mod:`rater_desktop.scoring`, so the GUI, the PDF, the CLI summary and the tests
+all see the same numbers.  Results are codes and numbers; wording (in the
+user's language) is the UI's and the report's job.
+
+Internal respondents are participants: a participant's dimension score is the
+mean of their answered (non-N/A) grades on the dimension's visible criteria;
+hidden criteria take no part anywhere.  Customer respondents are the rows of
+every survey imported into the round, pooled.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rater_desktop import scoring
+from rater_desktop.model import (
+    DIMENSION_KEYS,
+    GRADES,
+    Assessment,
+    AssessmentData,
+    Criterion,
+    Grade,
+    TimeContext,
+)
+from rater_desktop.scoring import Spread, Stat
+
+
+@dataclass(frozen=True)
+class Score:
+    """A mean on the 0–4 points scale with its letter (used for overall scores)."""
+
+    mean: float
+    grade: str
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: Criterion
+    stat: Stat | None
+    distribution: dict[str, int]
+    """how many participants gave each code, over A, B, C, D, F, NA"""
+    notes: tuple[str, ...]
+    """non-empty notes in participant order, without names (privacy rule)"""
+    consensus: str | None = None
+
+
+@dataclass(frozen=True)
+class ServqualResult:
+    """Mean perception, mean expectation and P − E, on the survey's own scale."""
+
+    perception: float
+    expectation: float
+    gap: float
+
+
+@dataclass(frozen=True)
+class DimensionResult:
+    key: str
+    internal: Stat | None
+    consensus: str | None
+    consensus_rationale: str
+    customer: Stat | None
+    gap: float | None
+    flag: str | None
+    """blind_spot | hidden_strength | aligned | few_responses | None (no gap)"""
+    servqual: ServqualResult | None
+    criteria: tuple[CriterionResult, ...]
+    contexts: tuple[tuple[TimeContext, Stat | None], ...]
+    context_range: float | None
+    context_flag: bool
+
+
+@dataclass(frozen=True)
+class ContinuumResult:
+    """Team positions (0 = efficiency … 100 = intimacy) and desired − current."""
+
+    current: Spread | None
+    desired: Spread | None
+    distance: float | None
+
+
+@dataclass(frozen=True)
+class Kpis:
+    nps: float | None
+    csat: float | None
+    fcr: float | None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A plain fact about the card, as a code plus numbers.
+
+    Codes: ``strongest`` / ``weakest`` (dimension by team mean),
+    ``widest_disagreement`` (value = team sd), ``context_varies`` (value =
+    range, contexts = (highest, lowest) context names), ``blind_spot`` /
+    ``hidden_strength`` (value = gap), ``compressed`` (value = compression
+    ratio, when below 1).
+    """
+
+    code: str
+    dimension: str | None = None
+    value: float | None = None
+    contexts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportCard:
+    assessment: Assessment
+    organisation: str
+    dimensions: tuple[DimensionResult, ...]
+    """always five, in DIMENSION_KEYS order"""
+    overall_internal: Score | None
+    overall_customer: Score | None
+    compression_ratio: float | None
+    continuum: ContinuumResult
+    kpis: Kpis
+    servqual_unweighted: float | None
+    servqual_weighted: float | None
+    readings: tuple[Reading, ...]
+
+    def dimension(self, key: str) -> DimensionResult:
+        """The result for one dimension key."""
+        return next(d for d in self.dimensions if d.key == key)
+
+
+def report_card(data: AssessmentData) -> ReportCard:
+    """Compute the whole report card of one round (pure; no database)."""
+    grades = _grades_by_criterion(data)
+    dimensions = tuple(_dimension(data, key, grades) for key in DIMENSION_KEYS)
+    internal_means = {d.key: d.internal.mean if d.internal else None for d in dimensions}
+    customer_means = {d.key: d.customer.mean if d.customer else None for d in dimensions}
+    servqual_gaps = {d.key: d.servqual.gap if d.servqual else None for d in dimensions}
+    unweighted, weighted = scoring.servqual_scores(servqual_gaps, data.servqual_weights)
+    ratio = scoring.compression_ratio(internal_means, customer_means)
+    return ReportCard(
+        assessment=data.assessment,
+        organisation=data.organisation,
+        dimensions=dimensions,
+        overall_internal=_score(scoring.weighted_mean(internal_means, data.weights)),
+        overall_customer=_score(scoring.weighted_mean(customer_means, data.weights)),
+        compression_ratio=ratio,
+        continuum=_continuum(data),
+        kpis=_kpis(data),
+        servqual_unweighted=unweighted,
+        servqual_weighted=weighted,
+        readings=_readings(dimensions, ratio),
+    )
+
+
+def _score(mean: float | None) -> Score | None:
+    return None if mean is None else Score(mean, scoring.points_letter(mean))
+
+
+# --- internal side -------------------------------------------------------------
+
+
+def _dimension(
+    data: AssessmentData, key: str, grades: Mapping[int, Mapping[int, Grade]]
+) -> DimensionResult:
+    criteria = sorted(
+        (c for c in data.criteria if c.dimension == key and not c.hidden),
+        key=lambda c: (c.position, c.id),
+    )
+    criterion_consensus = {
+        c.criterion_id: c.grade for c in data.consensus if c.dimension == key and c.criterion_id
+    }
+    # A criterion id of 0 is how the file stores "the dimension itself"; accept
+    # it alongside None so a reader that forgot to translate still works.
+    dimension_consensus = next(
+        (c for c in data.consensus if c.dimension == key and not c.criterion_id), None
+    )
+    internal = scoring.point_stat(
+        scoring.respondent_score(_points(grades, c.id, p.id) for c in criteria)
+        for p in data.participants
+    )
+    customer = scoring.point_stat(_pooled(s.dimension_scores.get(key, ()) for s in data.surveys))
+    gap = scoring.gap(internal.mean if internal else None, customer.mean if customer else None)
+    contexts = _contexts(data, key)
+    context_range = scoring.context_range(stat.mean if stat else None for _, stat in contexts)
+    return DimensionResult(
+        key=key,
+        internal=internal,
+        consensus=_grade_or_none(dimension_consensus.grade) if dimension_consensus else None,
+        consensus_rationale=dimension_consensus.rationale if dimension_consensus else "",
+        customer=customer,
+        gap=gap,
+        flag=scoring.gap_flag(gap, customer.n if customer else 0, data.gap_threshold),
+        servqual=_servqual(data, key),
+        criteria=tuple(
+            _criterion(data, c, grades.get(c.id, {}), _grade_or_none(criterion_consensus.get(c.id)))
+            for c in criteria
+        ),
+        contexts=contexts,
+        context_range=context_range,
+        context_flag=scoring.context_flag(context_range),
+    )
+
+
+def _grade_or_none(code: str | None) -> str | None:
+    """A consensus of N/A (or none) has no grade to show."""
+    if code is None or scoring.letter_points(code) is None:
+        return None
+    return code.strip().upper()
+
+
+def _points(grades: Mapping[int, Mapping[int, Grade]], criterion_id: int, participant_id: int) -> int | None:
+    grade = grades.get(criterion_id, {}).get(participant_id)
+    return scoring.letter_points(grade.grade) if grade else None
+
+
+def _grades_by_criterion(data: AssessmentData) -> dict[int, dict[int, Grade]]:
+    """criterion id → participant id → grade, for this round's participants only."""
+    members = {p.id for p in data.participants}
+    table: defaultdict[int, dict[int, Grade]] = defaultdict(dict)
+    for grade in data.grades:
+        if grade.participant_id in members:
+            table[grade.criterion_id][grade.participant_id] = grade
+    return dict(table)
+
+
+def _criterion(
+    data: AssessmentData, criterion: Criterion, given: Mapping[int, Grade], consensus: str | None
+) -> CriterionResult:
+    in_order = [given[p.id] for p in data.participants if p.id in given]
+    distribution = dict.fromkeys(GRADES, 0)
+    for grade in in_order:
+        code = grade.grade.strip().upper()
+        distribution["NA" if scoring.letter_points(code) is None else code] += 1
+    return CriterionResult(
+        criterion=criterion,
+        stat=scoring.point_stat(scoring.letter_points(g.grade) for g in in_order),
+        distribution=distribution,
+        notes=tuple(g.note.strip() for g in in_order if g.note.strip()),
+        consensus=consensus,
+    )
+
+
+def _contexts(data: AssessmentData, key: str) -> tuple[tuple[TimeContext, Stat | None], ...]:
+    members = {p.id for p in data.participants}
+    points: defaultdict[int, list[int | None]] = defaultdict(list)
+    for grade in data.context_grades:
+        if grade.dimension == key and grade.participant_id in members:
+            points[grade.context_id].append(scoring.letter_points(grade.grade))
+    ordered = sorted(data.contexts, key=lambda c: (c.position, c.id))
+    return tuple((context, scoring.point_stat(points[context.id])) for context in ordered)
+
+
+def _continuum(data: AssessmentData) -> ContinuumResult:
+    members = {p.id for p in data.participants}
+    answers: defaultdict[tuple[str, int], list[int]] = defaultdict(list)
+    for answer in data.continuum:
+        if answer.participant_id in members:
+            answers[(answer.kind, answer.participant_id)].append(answer.value)
+
+    def team(kind: str) -> Spread | None:
+        return scoring.describe(
+            scoring.continuum_position(answers[(kind, p.id)]) for p in data.participants
+        )
+
+    current, desired = team("current"), team("desired")
+    distance = scoring.continuum_distance(
+        current.mean if current else None, desired.mean if desired else None
+    )
+    return ContinuumResult(current, desired, distance)
+
+
+# --- customer side ---------------------------------------------------------------
+
+
+def _pooled(series: Iterable[Iterable[float | None]]) -> list[float | None]:
+    """Concatenate per-respondent series of several surveys into one."""
+    return [value for values in series for value in values]
+
+
+def _servqual(data: AssessmentData, key: str) -> ServqualResult | None:
+    """P − E for one dimension, or None unless both sides were imported.
+
+    Surveys are pooled as for dimension scores; that assumes the round's
+    surveys share one scale, which is what SERVQUAL questionnaires do.
+    """
+    perception = scoring.describe(_pooled(s.perception.get(key, ()) for s in data.surveys))
+    expectation = scoring.describe(_pooled(s.expectation.get(key, ()) for s in data.surveys))
+    if perception is None or expectation is None:
+        return None
+    return ServqualResult(perception.mean, expectation.mean, perception.mean - expectation.mean)
+
+
+def _kpis(data: AssessmentData) -> Kpis:
+    return Kpis(
+        nps=scoring.nps(_pooled(s.nps for s in data.surveys)),
+        csat=scoring.csat(_pooled(s.csat for s in data.surveys)),
+        fcr=scoring.fcr(_pooled(s.fcr for s in data.surveys)),
+    )
+
+
+# --- readings -------------------------------------------------------------------------
+
+
+def _readings(dimensions: tuple[DimensionResult, ...], ratio: float | None) -> tuple[Reading, ...]:
+    """Facts worth saying in words, most general first.
+
+    Strongest/weakest need two dimensions with different team means (ties go
+    to the first in DIMENSION_KEYS order); the widest disagreement needs a
+    team sd above 0.
+    """
+    readings: list[Reading] = []
+    rated = [d for d in dimensions if d.internal]
+    if len(rated) >= 2:
+        best = max(rated, key=lambda d: d.internal.mean)
+        worst = min(rated, key=lambda d: d.internal.mean)
+        if best.internal.mean != worst.internal.mean:
+            readings.append(Reading("strongest", best.key, best.internal.mean))
+            readings.append(Reading("weakest", worst.key, worst.internal.mean))
+    spread = [d for d in rated if d.internal.sd]
+    if spread:
+        widest = max(spread, key=lambda d: d.internal.sd)
+        readings.append(Reading("widest_disagreement", widest.key, widest.internal.sd))
+    for d in dimensions:
+        if d.flag in ("blind_spot", "hidden_strength"):
+            readings.append(Reading(d.flag, d.key, d.gap))
+    for d in dimensions:
+        if d.context_flag:
+            graded = [(context, stat) for context, stat in d.contexts if stat]
+            high = max(graded, key=lambda item: item[1].mean)[0]
+            low = min(graded, key=lambda item: item[1].mean)[0]
+            readings.append(Reading("context_varies", d.key, d.context_range, (high.name, low.name)))
+    if ratio is not None and ratio < 1:
+        readings.append(Reading("compressed", value=ratio))
+    return tuple(readings)
