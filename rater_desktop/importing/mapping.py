@@ -1,0 +1,238 @@
+"""The import mapping (``MAP.toml``, DESIGN §6) as plain frozen records.
+
+The wizard builds a :class:`Mapping`, the engine runs it, and the workbook
+keeps its TOML text so a later survey of the same shape maps in one click.
+Loading validates everything that can be checked without the survey file, so
+a broken mapping is refused with one sentence before any row is read.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rater_desktop.i18n import _
+from rater_desktop.importing.errors import SurveyImportError
+from rater_desktop.model import DIMENSION_KEYS
+
+SCALE_TYPES = ("numeric", "letters", "labels")
+KPI_KEYS = ("nps", "csat", "fcr")
+FORMATS = ("csv", "xlsx")
+DELIMITERS = ("auto", ",", ";", "\t")
+MAX_HEADER_ROWS = 3
+
+LETTER_LABELS: tuple[str, ...] = ("F", "D", "C", "B", "A")
+"""Letters worst first: their index is their points (A=4 ... F=0, DESIGN §3)."""
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """How to read the file: the ``[source]`` table."""
+
+    format: str | None = None
+    """csv or xlsx; None = from the file name"""
+    sheet: str | None = None
+    """xlsx only; None = the first sheet"""
+    encoding: str = "auto"
+    delimiter: str = "auto"
+    header_rows: int = 1
+    """rows above the data (0-3)"""
+    header_row: int = 1
+    """which of the header rows names the columns (1-based)"""
+
+
+@dataclass(frozen=True)
+class ScaleSpec:
+    """How answers become numbers: the ``[scale]`` table."""
+
+    type: str = "numeric"
+    min: float = 1
+    max: float = 5
+    labels: tuple[str, ...] = ()
+    """ordered labels, worst first (type = labels)"""
+    not_applicable: tuple[str, ...] = ()
+    reverse: tuple[str, ...] = ()
+    """column references scored the other way round"""
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The scale ends in the numbers the engine computes with.
+
+        Labels and letters are scored by their index (DESIGN §3), so their
+        ends are 0 and k-1.
+        """
+        if self.type == "labels":
+            return 0.0, float(len(self.labels) - 1)
+        if self.type == "letters":
+            return 0.0, float(len(LETTER_LABELS) - 1)
+        return float(self.min), float(self.max)
+
+
+@dataclass(frozen=True)
+class Mapping:
+    source: SourceSpec = field(default_factory=SourceSpec)
+    scale: ScaleSpec = field(default_factory=ScaleSpec)
+    dimensions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """dimension key -> column references (header text or "#N")"""
+    expectations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """SERVQUAL expectation items per dimension, same form"""
+    kpis: dict[str, str] = field(default_factory=dict)
+    """nps / csat / fcr -> one column reference"""
+
+
+def _fail(text: str, **params: object) -> SurveyImportError:
+    return SurveyImportError("bad_mapping", text.format(**params), **params)
+
+
+def _table(data: dict, name: str) -> dict:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise _fail(_("The mapping's [{name}] part must be a table."), name=name)
+    return value
+
+
+def _int(table: dict, key: str, default: int, part: str) -> int:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail(_("The mapping's {part}.{key} must be a whole number."), part=part, key=key)
+    return value
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(_("The mapping's {where} must be a list of texts."), where=where)
+    return tuple(value)
+
+
+def _source(data: dict) -> SourceSpec:
+    table = _table(data, "source")
+    fmt = table.get("format")
+    if fmt is not None and fmt not in FORMATS:
+        raise _fail(_("The mapping's source format \"{fmt}\" is not csv or xlsx."), fmt=fmt)
+    delimiter = table.get("delimiter", "auto")
+    if delimiter == "\\t" or delimiter == "tab":
+        delimiter = "\t"
+    if delimiter not in DELIMITERS:
+        raise _fail(_("The mapping's delimiter \"{d}\" is not one of auto , ; or tab."), d=delimiter)
+    header_rows = _int(table, "header_rows", 1, "source")
+    header_row = _int(table, "header_row", 1 if header_rows else 0, "source")
+    if not 0 <= header_rows <= MAX_HEADER_ROWS:
+        raise _fail(_("The mapping says {n} header rows; 0 to 3 are supported."), n=header_rows)
+    if header_rows and not 1 <= header_row <= header_rows:
+        raise _fail(_("The mapping's header_row {row} is not one of the {n} header rows."),
+                    row=header_row, n=header_rows)
+    sheet = table.get("sheet")
+    encoding = table.get("encoding", "auto")
+    if not isinstance(encoding, str) or (sheet is not None and not isinstance(sheet, str)):
+        raise _fail(_("The mapping's sheet and encoding must be texts."))
+    return SourceSpec(fmt, sheet, encoding, delimiter, header_rows, header_row if header_rows else 0)
+
+
+def _scale(data: dict) -> ScaleSpec:
+    table = _table(data, "scale")
+    kind = table.get("type", "numeric")
+    if kind not in SCALE_TYPES:
+        raise _fail(_("The mapping's scale type \"{kind}\" is not numeric, letters or labels."),
+                    kind=kind)
+    low, high = table.get("min", 1), table.get("max", 5)
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (low, high)):
+        raise _fail(_("The mapping's scale min and max must be numbers."))
+    if kind == "numeric" and not low < high:
+        raise _fail(_("The mapping's scale min {low} is not below its max {high}."),
+                    low=low, high=high)
+    labels = _strings(table.get("labels", []), "scale.labels")
+    if kind == "labels":
+        folded = [label.strip().casefold() for label in labels]
+        if len(labels) < 2 or len(set(folded)) != len(folded):
+            raise _fail(_("A labels scale needs at least two different labels, worst first."))
+    return ScaleSpec(kind, low, high, labels,
+                     _strings(table.get("not_applicable", []), "scale.not_applicable"),
+                     _strings(table.get("reverse", []), "scale.reverse"))
+
+
+def _columns(data: dict, name: str) -> dict[str, tuple[str, ...]]:
+    result = {}
+    for key, refs in _table(data, name).items():
+        if key not in DIMENSION_KEYS:
+            raise _fail(_("\"{key}\" in [{name}] is not a RATER dimension ({keys})."),
+                        key=key, name=name, keys=", ".join(DIMENSION_KEYS))
+        columns = _strings(refs, f"{name}.{key}")
+        if columns:
+            result[key] = columns
+    return result
+
+
+def _kpis(data: dict) -> dict[str, str]:
+    table = _table(data, "kpis")
+    for key, ref in table.items():
+        if key not in KPI_KEYS:
+            raise _fail(_("\"{key}\" in [kpis] is not nps, csat or fcr."), key=key)
+        if not isinstance(ref, str) or not ref:
+            raise _fail(_("The mapping's kpis.{key} must name one column."), key=key)
+    return dict(table)
+
+
+def mapping_from_dict(data: dict) -> Mapping:
+    """Validate a parsed TOML document and build the mapping it describes."""
+    unknown = set(data) - {"source", "scale", "dimensions", "expectations", "kpis"}
+    if unknown:
+        raise _fail(_("The mapping has an unknown part [{part}]."), part=sorted(unknown)[0])
+    mapping = Mapping(_source(data), _scale(data), _columns(data, "dimensions"),
+                      _columns(data, "expectations"), _kpis(data))
+    if not mapping.dimensions and not mapping.kpis:
+        raise _fail(_("The mapping maps no column to a dimension or KPI."))
+    scored = {ref for refs in (*mapping.dimensions.values(), *mapping.expectations.values())
+              for ref in refs}
+    stray = [ref for ref in mapping.scale.reverse if ref not in scored]
+    if stray:
+        raise _fail(_("The reverse-coded column \"{ref}\" is not mapped to a dimension."),
+                    ref=stray[0])
+    return mapping
+
+
+def load_mapping(path_or_text: str | Path) -> Mapping:
+    """Read a mapping from a ``Path`` (a file) or a ``str`` (the TOML text itself)."""
+    if isinstance(path_or_text, Path):
+        text = path_or_text.read_text(encoding="utf-8")
+    else:
+        text = path_or_text
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _fail(_("The mapping is not valid TOML: {why}."), why=str(exc)) from None
+    return mapping_from_dict(data)
+
+
+def mapping_to_dict(mapping: Mapping) -> dict:
+    """The TOML document for a mapping; defaults that mean "unset" are left out."""
+    src, scale = mapping.source, mapping.scale
+    source = {"encoding": src.encoding, "delimiter": src.delimiter,
+              "header_rows": src.header_rows, "header_row": src.header_row}
+    if src.format:
+        source["format"] = src.format
+    if src.sheet:
+        source["sheet"] = src.sheet
+    scale_table: dict = {"type": scale.type}
+    if scale.type == "numeric":
+        scale_table.update(min=scale.min, max=scale.max)
+    if scale.type == "labels":
+        scale_table["labels"] = list(scale.labels)
+    scale_table["not_applicable"] = list(scale.not_applicable)
+    scale_table["reverse"] = list(scale.reverse)
+    doc = {"source": source, "scale": scale_table,
+           "dimensions": {k: list(v) for k, v in mapping.dimensions.items()}}
+    if mapping.expectations:
+        doc["expectations"] = {k: list(v) for k, v in mapping.expectations.items()}
+    if mapping.kpis:
+        doc["kpis"] = dict(mapping.kpis)
+    return doc
+
+
+def dump_mapping(mapping: Mapping) -> str:
+    """The mapping as TOML text that :func:`load_mapping` reads back unchanged."""
+    import tomli_w
+
+    return tomli_w.dumps(mapping_to_dict(mapping))
