@@ -22,6 +22,7 @@ from rater_desktop import scoring
 from rater_desktop.model import (
     DIMENSION_KEYS,
     GRADES,
+    Action,
     Assessment,
     AssessmentData,
     Criterion,
@@ -123,10 +124,20 @@ class ReportCard:
     servqual_unweighted: float | None
     servqual_weighted: float | None
     readings: tuple[Reading, ...]
+    actions: tuple[Action, ...] = ()
+    """the round's improvement actions, as stored (for the action plan)"""
 
     def dimension(self, key: str) -> DimensionResult:
         """The result for one dimension key."""
         return next(d for d in self.dimensions if d.key == key)
+
+    def criterion(self, criterion_id: int) -> CriterionResult | None:
+        """The result for one visible criterion, or None (unknown or hidden)."""
+        for dimension in self.dimensions:
+            for result in dimension.criteria:
+                if result.criterion.id == criterion_id:
+                    return result
+        return None
 
 
 def report_card(data: AssessmentData) -> ReportCard:
@@ -150,6 +161,7 @@ def report_card(data: AssessmentData) -> ReportCard:
         servqual_unweighted=unweighted,
         servqual_weighted=weighted,
         readings=_readings(dimensions, ratio),
+        actions=data.actions,
     )
 
 
@@ -168,12 +180,12 @@ def _dimension(
         key=lambda c: (c.position, c.id),
     )
     criterion_consensus = {
-        c.criterion_id: c.grade for c in data.consensus if c.dimension == key and c.criterion_id
+        c.criterion_id: c.grade
+        for c in data.consensus
+        if c.dimension == key and c.criterion_id is not None
     }
-    # A criterion id of 0 is how the file stores "the dimension itself"; accept
-    # it alongside None so a reader that forgot to translate still works.
     dimension_consensus = next(
-        (c for c in data.consensus if c.dimension == key and not c.criterion_id), None
+        (c for c in data.consensus if c.dimension == key and c.criterion_id is None), None
     )
     internal = scoring.point_stat(
         scoring.respondent_score(_points(grades, c.id, p.id) for c in criteria)

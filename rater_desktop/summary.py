@@ -1,0 +1,157 @@
+"""The report card as the JSON summary of DESIGN §5 (``summary --json``).
+
+Scripts and other tools read this, so its shape is a contract: every key is
+always present, absent parts are ``null``, dimensions come in DIMENSION_KEYS
+order and numbers are not rounded (rounding is for display).
+
+Choices the design leaves open, made here:
+
+- a dimension's ``internal`` is ``null`` when no participant graded it and no
+  consensus was agreed; with only a consensus it is
+  ``{"mean": null, "grade": null, "n": 0, "consensus": "B"}``;
+- an action's empty owner is ``null``, like every other absent value.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rater_desktop.analysis import DimensionResult, ReportCard, Score, report_card
+from rater_desktop.model import Action, Assessment
+from rater_desktop.scoring import Spread, Stat
+
+
+def summary_dict(
+    card: ReportCard,
+    rounds: Sequence[tuple[Assessment, ReportCard]],
+    names: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """The DESIGN §5 summary of ``card``.
+
+    ``rounds`` should hold every round of the workbook (in any order; they are
+    listed oldest first by date, then id); if the card's own round is missing
+    it is added.  ``names`` maps dimension keys to display names; by default
+    the built-in names in the current language.
+    """
+    if names is None:
+        from rater_desktop.framework import dimension_name
+
+        names = {d.key: dimension_name(d.key) for d in card.dimensions}
+    everything = {assessment.id: (assessment, other) for assessment, other in rounds}
+    everything.setdefault(card.assessment.id, (card.assessment, card))
+    ordered = sorted(everything.values(), key=lambda item: (item[0].date, item[0].id))
+    return {
+        "assessment": _assessment(card.assessment),
+        "dimensions": [_dimension(d, names[d.key]) for d in card.dimensions],
+        "overall": {
+            "internal": _score(card.overall_internal),
+            "customer": _score(card.overall_customer),
+        },
+        "compression_ratio": card.compression_ratio,
+        "continuum": {
+            "current": _position(card.continuum.current),
+            "desired": _position(card.continuum.desired),
+        },
+        "kpis": {"nps": card.kpis.nps, "csat": card.kpis.csat, "fcr": card.kpis.fcr},
+        "actions": [_action(card, action) for action in card.actions],
+        "rounds": [
+            {
+                **_assessment(assessment),
+                "internal": _score(other.overall_internal),
+                "customer": _score(other.overall_customer),
+            }
+            for assessment, other in ordered
+        ],
+    }
+
+
+def summary_json(
+    card: ReportCard,
+    rounds: Sequence[tuple[Assessment, ReportCard]],
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """:func:`summary_dict` as indented JSON text, non-ASCII kept readable."""
+    return json.dumps(summary_dict(card, rounds, names), indent=2, ensure_ascii=False)
+
+
+def workbook_summary(workbook: Any, assessment_id: int) -> dict[str, Any]:
+    """The summary of one round of an open workbook, with every round's trend.
+
+    ``workbook`` is anything with ``assessments()`` and
+    ``read_assessment(id)`` (the storage reader).
+    """
+    rounds = [
+        (assessment, report_card(workbook.read_assessment(assessment.id)))
+        for assessment in workbook.assessments()
+    ]
+    card = next((c for a, c in rounds if a.id == assessment_id), None)
+    if card is None:
+        card = report_card(workbook.read_assessment(assessment_id))
+    return summary_dict(card, rounds)
+
+
+def _assessment(assessment: Assessment) -> dict[str, Any]:
+    return {"id": assessment.id, "name": assessment.name, "date": assessment.date}
+
+
+def _score(score: Score | None) -> dict[str, Any] | None:
+    return None if score is None else {"mean": score.mean, "grade": score.grade}
+
+
+def _position(spread: Spread | None) -> dict[str, Any] | None:
+    return None if spread is None else {"mean": spread.mean, "n": spread.n}
+
+
+def _dimension(result: DimensionResult, name: str) -> dict[str, Any]:
+    return {
+        "key": result.key,
+        "name": name,
+        "internal": _internal(result.internal, result.consensus),
+        "customer": _customer(result.customer),
+        "gap": result.gap,
+        "flag": result.flag,
+        "servqual": None
+        if result.servqual is None
+        else {
+            "perception": result.servqual.perception,
+            "expectation": result.servqual.expectation,
+            "gap": result.servqual.gap,
+        },
+    }
+
+
+def _internal(stat: Stat | None, consensus: str | None) -> dict[str, Any] | None:
+    if stat is None and consensus is None:
+        return None
+    return {
+        "mean": stat.mean if stat else None,
+        "grade": stat.grade if stat else None,
+        "n": stat.n if stat else 0,
+        "consensus": consensus,
+    }
+
+
+def _customer(stat: Stat | None) -> dict[str, Any] | None:
+    if stat is None:
+        return None
+    return {
+        "mean": stat.mean,
+        "grade": stat.grade,
+        "n": stat.n,
+        "ci95": list(stat.ci95) if stat.ci95 else None,
+    }
+
+
+def _action(card: ReportCard, action: Action) -> dict[str, Any]:
+    criterion = None if action.criterion_id is None else card.criterion(action.criterion_id)
+    return {
+        "dimension": action.dimension,
+        "criterion": criterion.criterion.text if criterion else None,
+        "title": action.title,
+        "owner": action.owner or None,
+        "due": action.due,
+        "target_grade": action.target_grade,
+        "status": action.status,
+    }
