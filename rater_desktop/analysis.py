@@ -221,7 +221,9 @@ def _grade_or_none(code: str | None) -> str | None:
     return code.strip().upper()
 
 
-def _points(grades: Mapping[int, Mapping[int, Grade]], criterion_id: int, participant_id: int) -> int | None:
+def _points(
+    grades: Mapping[int, Mapping[int, Grade]], criterion_id: int, participant_id: int
+) -> int | None:
     grade = grades.get(criterion_id, {}).get(participant_id)
     return scoring.letter_points(grade.grade) if grade else None
 
@@ -341,7 +343,8 @@ def _readings(dimensions: tuple[DimensionResult, ...], ratio: float | None) -> t
             graded = [(context, stat) for context, stat in d.contexts if stat]
             high = max(graded, key=lambda item: item[1].mean)[0]
             low = min(graded, key=lambda item: item[1].mean)[0]
-            readings.append(Reading("context_varies", d.key, d.context_range, (high.name, low.name)))
+            names = (high.name, low.name)
+            readings.append(Reading("context_varies", d.key, d.context_range, names))
     if ratio is not None and ratio < 1:
         readings.append(Reading("compressed", value=ratio))
     return tuple(readings)
