@@ -1,0 +1,285 @@
+"""Charts drawn on a plain matplotlib ``Figure``, shared by the GUI and the PDF.
+
+Each chart takes a small *spec*: numbers plus labels that are already
+translated.  Specs are built by pure functions (``report.content``) from a
+report card, so nothing here knows about storage, languages or Qt; the Qt
+canvas and the PDF renderer both hand a ``Figure`` to :func:`draw`.
+
+Nothing is told by colour alone: series also differ by hatch or marker, and
+values are written next to the marks, so a grey-scale print still reads.
+
+matplotlib is imported lazily (it costs ~0.3 s) and ``pyplot`` is never used:
+its global state does not belong in a GUI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+LETTERS_BY_POINTS: tuple[tuple[float, str], ...] = (
+    (4.0, "A"), (3.0, "B"), (2.0, "C"), (1.0, "D"), (0.0, "F"))
+"""Where each letter sits on the 0–4 points scale (DESIGN §3)."""
+
+LETTER_BOUNDARIES: tuple[float, ...] = (0.5, 1.5, 2.5, 3.5)
+"""Means at or above these values earn the next letter up."""
+
+TEAM_STYLE = {"color": "#1f5f8b", "hatch": "", "marker": "o"}
+CUSTOMER_STYLE = {"color": "#d98c1f", "hatch": "//", "marker": "s"}
+CONTEXT_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+
+
+@dataclass(frozen=True)
+class DimensionBarsSpec:
+    """Team vs customer mean per dimension, on the 0–4 points scale."""
+
+    title: str
+    labels: tuple[str, ...]
+    team: tuple[float | None, ...]
+    customer: tuple[float | None, ...] | None
+    team_label: str
+    customer_label: str
+    axis_label: str
+
+
+@dataclass(frozen=True)
+class GapSpec:
+    """Internal minus customer mean per dimension (positive = team kinder)."""
+
+    title: str
+    labels: tuple[str, ...]
+    gaps: tuple[float | None, ...]
+    flags: tuple[str, ...]
+    """translated flag word per dimension, written beside its bar ("" = none)"""
+    threshold: float
+    axis_label: str
+
+
+@dataclass(frozen=True)
+class ContinuumSpec:
+    """Where the team is and where it should be, 0 (efficiency) – 100 (intimacy)."""
+
+    title: str
+    left_pole: str
+    right_pole: str
+    rows: tuple["ContinuumRow", ...]
+
+
+@dataclass(frozen=True)
+class ContinuumRow:
+    label: str
+    mean: float
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class ContextSpec:
+    """Mean per time context per dimension; dimensions whose spread is flagged are marked."""
+
+    title: str
+    labels: tuple[str, ...]
+    contexts: tuple[str, ...]
+    means: tuple[tuple[float | None, ...], ...]
+    """means[d][c]: dimension d in context c, points 0–4"""
+    flagged: tuple[bool, ...]
+    flag_label: str
+    axis_label: str
+
+
+@dataclass(frozen=True)
+class TrendSpec:
+    """Overall mean per round, team and customers."""
+
+    title: str
+    rounds: tuple[str, ...]
+    team: tuple[float | None, ...]
+    customer: tuple[float | None, ...]
+    team_label: str
+    customer_label: str
+    axis_label: str
+
+
+@dataclass(frozen=True)
+class VoteDistributionSpec:
+    """How many votes each grade received (A..F then N/A)."""
+
+    title: str
+    categories: tuple[str, ...]
+    counts: tuple[int, ...]
+    axis_label: str
+
+
+ChartSpec = DimensionBarsSpec | GapSpec | ContinuumSpec | ContextSpec | TrendSpec | VoteDistributionSpec
+
+
+def _points_axis(ax: "Axes", *, horizontal: bool = False) -> None:
+    """0–4 points axis with dashed letter boundaries and letters on the far side."""
+    set_lim, lines, twin = (ax.set_xlim, ax.axvline, ax.secondary_xaxis) if horizontal else (
+        ax.set_ylim, ax.axhline, ax.secondary_yaxis)
+    set_lim(0, 4.35)
+    for boundary in LETTER_BOUNDARIES:
+        lines(boundary, color="#999999", linestyle="--", linewidth=0.6, zorder=0)
+    letters = twin("top" if horizontal else "right")
+    letters.set_ticks([p for p, _ in LETTERS_BY_POINTS], labels=[l for _, l in LETTERS_BY_POINTS])
+    letters.tick_params(length=0, labelsize=9)
+
+
+def _label_value(ax: "Axes", x: float, y: float, value: float, **kw) -> None:
+    ax.annotate(f"{value:.2f}", (x, y), textcoords="offset points", fontsize=7, **kw)
+
+
+def dimension_bars(fig: "Figure", spec: DimensionBarsSpec) -> None:
+    """Grouped bars: team (solid) and customers (hatched) per dimension."""
+    ax = fig.add_subplot()
+    series = [(spec.team_label, spec.team, TEAM_STYLE)]
+    if spec.customer is not None:
+        series.append((spec.customer_label, spec.customer, CUSTOMER_STYLE))
+    width = 0.8 / len(series)
+    for i, (label, values, style) in enumerate(series):
+        offset = (i - (len(series) - 1) / 2) * width
+        xs = [k + offset for k, v in enumerate(values) if v is not None]
+        ys = [v for v in values if v is not None]
+        ax.bar(xs, ys, width * 0.95, label=label, color=style["color"], hatch=style["hatch"],
+               edgecolor="white" if not style["hatch"] else "#5a3a08", linewidth=0.5)
+        for x, y in zip(xs, ys):
+            _label_value(ax, x, y, y, xytext=(0, 2), ha="center")
+    ax.set_xticks(range(len(spec.labels)), labels=spec.labels, fontsize=8)
+    _points_axis(ax)
+    ax.set_ylabel(spec.axis_label, fontsize=8)
+    ax.set_title(spec.title, fontsize=10)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=2, frameon=False)
+
+
+def gap_chart(fig: "Figure", spec: GapSpec) -> None:
+    """Diverging horizontal bars around zero; the threshold band is shaded."""
+    ax = fig.add_subplot()
+    ys = range(len(spec.labels))
+    ax.axvspan(-spec.threshold, spec.threshold, color="#eeeeee", zorder=0)
+    ax.axvline(0, color="#333333", linewidth=0.8)
+    extent = max([abs(g) for g in spec.gaps if g is not None] + [spec.threshold]) * 2.2
+    for y, gap, flag in zip(ys, spec.gaps, spec.flags):
+        if gap is None:
+            ax.annotate(flag or "–", (0, y), ha="center", va="center", fontsize=7)
+            continue
+        kinder = gap > 0
+        ax.barh(y, gap, 0.6, color=TEAM_STYLE["color"] if kinder else CUSTOMER_STYLE["color"],
+                hatch="" if kinder else "\\\\", edgecolor="#333333", linewidth=0.4)
+        text = f"{gap:+.2f}" + (f"  {flag}" if flag else "")
+        ax.annotate(text, (gap, y), xytext=(4 if kinder else -4, 0), textcoords="offset points",
+                    ha="left" if kinder else "right", va="center", fontsize=7)
+    ax.set_yticks(list(ys), labels=spec.labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(-extent, extent)
+    ax.set_xlabel(spec.axis_label, fontsize=8)
+    ax.set_title(spec.title, fontsize=10)
+
+
+def continuum_strip(fig: "Figure", spec: ContinuumSpec) -> None:
+    """One line per row: the team's spread as a bar, the mean as a marker."""
+    ax = fig.add_subplot()
+    markers = ("o", "D", "s")
+    for y, row in enumerate(spec.rows):
+        ax.plot([row.low, row.high], [y, y], color="#9bb7cc", linewidth=8, solid_capstyle="butt")
+        ax.plot([row.mean], [y], marker=markers[y % len(markers)], color="#1f5f8b", markersize=9,
+                markeredgecolor="white")
+        ax.annotate(f"{row.mean:.0f}", (row.mean, y), xytext=(0, 9), textcoords="offset points",
+                    ha="center", fontsize=8)
+    ax.set_yticks(range(len(spec.rows)), labels=[r.label for r in spec.rows], fontsize=8)
+    ax.set_ylim(len(spec.rows) - 0.4, -0.7)
+    ax.set_xlim(0, 100)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.tick_params(axis="x", labelsize=7)
+    ax.set_xlabel(f"← {spec.left_pole}    ·    {spec.right_pole} →", fontsize=8)
+    ax.set_title(spec.title, fontsize=10)
+
+
+def context_chart(fig: "Figure", spec: ContextSpec) -> None:
+    """Context means per dimension, joined by a range line; flagged dimensions labelled."""
+    ax = fig.add_subplot()
+    for d, row in enumerate(spec.means):
+        present = [m for m in row if m is not None]
+        if len(present) > 1:
+            ax.plot([d, d], [min(present), max(present)], color="#bbbbbb", linewidth=3, zorder=1)
+        if spec.flagged[d] and present:
+            ax.annotate(f"▲ {spec.flag_label}", (d, max(present)), xytext=(0, 8),
+                        textcoords="offset points", ha="center", fontsize=7, fontweight="bold")
+    for c, name in enumerate(spec.contexts):
+        xs = [d + (c - (len(spec.contexts) - 1) / 2) * 0.08 for d in range(len(spec.labels))]
+        pts = [(x, row[c]) for x, row in zip(xs, spec.means) if row[c] is not None]
+        ax.scatter([p[0] for p in pts], [p[1] for p in pts], label=name, zorder=2, s=28,
+                   marker=CONTEXT_MARKERS[c % len(CONTEXT_MARKERS)])
+    ax.set_xticks(range(len(spec.labels)), labels=spec.labels, fontsize=8)
+    _points_axis(ax)
+    ax.set_ylabel(spec.axis_label, fontsize=8)
+    ax.set_title(spec.title, fontsize=10)
+    if spec.contexts:
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=min(4, len(spec.contexts)),
+                  frameon=False)
+
+
+def trend_chart(fig: "Figure", spec: TrendSpec) -> None:
+    """Overall mean per round, oldest first; customers dashed with square markers."""
+    ax = fig.add_subplot()
+    xs = range(len(spec.rounds))
+    for label, values, style, line, offset in ((spec.team_label, spec.team, TEAM_STYLE, "-", (5, 4)),
+                                               (spec.customer_label, spec.customer, CUSTOMER_STYLE, "--", (5, -11))):
+        pts = [(x, v) for x, v in zip(xs, values) if v is not None]
+        if not pts:
+            continue
+        ax.plot([p[0] for p in pts], [p[1] for p in pts], line, marker=style["marker"],
+                color=style["color"], label=label)
+        for x, y in pts:
+            _label_value(ax, x, y, y, xytext=offset)
+    ax.set_xticks(list(xs), labels=spec.rounds, fontsize=8)
+    ax.set_xlim(-0.5, len(spec.rounds) - 0.5)
+    _points_axis(ax)
+    ax.set_ylabel(spec.axis_label, fontsize=8)
+    ax.set_title(spec.title, fontsize=10)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=2, frameon=False)
+
+
+def vote_distribution(fig: "Figure", spec: VoteDistributionSpec) -> None:
+    """Count of votes per grade, each bar labelled with its count."""
+    ax = fig.add_subplot()
+    bars = ax.bar(range(len(spec.categories)), spec.counts, color="#1f5f8b", edgecolor="#1f5f8b")
+    ax.bar_label(bars, fontsize=8)
+    ax.set_xticks(range(len(spec.categories)), labels=spec.categories)
+    ax.set_ylim(0, max(spec.counts + (0,)) * 1.2 + 1)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_ylabel(spec.axis_label, fontsize=8)
+    ax.set_title(spec.title, fontsize=10)
+
+
+_DRAWERS: dict[type, Callable[["Figure", object], None]] = {
+    DimensionBarsSpec: dimension_bars,
+    GapSpec: gap_chart,
+    ContinuumSpec: continuum_strip,
+    ContextSpec: context_chart,
+    TrendSpec: trend_chart,
+    VoteDistributionSpec: vote_distribution,
+}
+
+
+def draw(fig: "Figure", spec: ChartSpec) -> None:
+    """Draw whichever chart ``spec`` describes on ``fig`` (the Qt canvas calls this too)."""
+    _DRAWERS[type(spec)](fig, spec)
+
+
+def render_png(spec: ChartSpec, *, width_in: float, height_in: float, dpi: int = 200) -> bytes:
+    """The chart as PNG bytes, for the PDF (reportlab cannot embed vector figures without extras)."""
+    from io import BytesIO
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width_in, height_in), layout="constrained")
+    FigureCanvasAgg(fig)
+    draw(fig, spec)
+    out = BytesIO()
+    fig.savefig(out, format="png", dpi=dpi)
+    return out.getvalue()

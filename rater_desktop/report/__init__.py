@@ -1,0 +1,57 @@
+"""The PDF report: ``content`` decides what it says, ``render`` lays it out.
+
+:func:`write_report` is the one call the CLI and the GUI's background job
+make.  Nothing heavy is imported here (reportlab and matplotlib load inside
+the functions that draw), so importing this package at start-up is cheap.
+"""
+
+from __future__ import annotations
+
+import os
+
+from rater_desktop.report.model import SECTION_KEYS, ReportOptions
+from rater_desktop.report.render import Cancel, Progress, ReportCancelled
+
+__all__ = ["SECTION_KEYS", "ReportCancelled", "ReportOptions", "write_report"]
+
+
+def write_report(workbook_path: str | os.PathLike, out_path: str | os.PathLike, *,
+                 assessment_id: int | None = None, lang: str = "en", options: ReportOptions | None = None,
+                 progress: Progress | None = None, cancel: Cancel | None = None) -> int:
+    """Write the PDF report of one round (default: the latest) and return its page count.
+
+    Every round of the workbook is read for the trend chart.  The language is
+    switched to ``lang`` for the build and restored afterwards, so a report in
+    Vietnamese does not change the GUI's language.  Raises ``ValueError`` for an
+    unknown ``assessment_id`` or an empty workbook, :class:`ReportCancelled` when
+    ``cancel()`` turned true.
+    """
+    from rater_desktop import i18n
+    from rater_desktop.analysis import report_card
+    from rater_desktop.report.content import RoundPoint, build_content
+    from rater_desktop.report.render import build_pdf
+    from rater_desktop.storage import open_workbook
+
+    with open_workbook(workbook_path) as workbook:
+        rounds = sorted(workbook.assessments(), key=lambda a: (a.date, a.id))
+        if not rounds:
+            raise ValueError("The workbook has no assessment rounds to report on.")
+        chosen = rounds[-1].id if assessment_id is None else assessment_id
+        if chosen not in {a.id for a in rounds}:
+            raise ValueError(f"The workbook has no assessment with id {assessment_id}.")
+        cards = {}
+        for assessment in rounds:
+            data = workbook.read_assessment(assessment.id)
+            cards[assessment.id] = (report_card(data), data)
+    points = [RoundPoint(a.name, a.date,
+                         card.overall_internal.mean if card.overall_internal else None,
+                         card.overall_customer.mean if card.overall_customer else None)
+              for a in rounds for card, _data in [cards[a.id]]]
+    card, data = cards[chosen]
+    previous = i18n.language()
+    i18n.set_language(lang)
+    try:
+        content = build_content(card, data, rounds=points, options=options)
+    finally:
+        i18n.set_language(previous)
+    return build_pdf(content, out_path, progress=progress, cancel=cancel)
