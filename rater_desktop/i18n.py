@@ -103,6 +103,15 @@ def N_(message: str) -> str:
     return message
 
 
+def pgettext(context: str, message: str) -> str:
+    """Translate a short message whose meaning depends on where it is used.
+
+    ``pgettext("action status", "Open")`` and a button's ``_("Open")`` can
+    then have different Vietnamese words.
+    """
+    return translations().pgettext(context, message)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a message whose form depends on the count ``n``."""
     return translations().ngettext(singular, plural, n)

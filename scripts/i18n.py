@@ -8,8 +8,8 @@
 Usual loop after adding ``_("...")`` to the code: ``update``, translate the
 empty ``msgstr`` lines in ``resources/locale/vi/LC_MESSAGES/rater.po``,
 ``compile``, commit the .po and .mo together. Messages are extracted from
-``rater_desktop/`` and ``ui/`` with the keywords ``_``, ``N_`` and
-``ngettext``; a comment starting ``# TR:`` just above a message reaches the
+``rater_desktop/`` and ``ui/`` with the keywords ``_``, ``N_``, ``ngettext``
+and ``pgettext``; a comment starting ``# TR:`` just above a message reaches the
 translator. Line numbers are left out of the catalogs so that moving code
 does not churn them.
 """
@@ -20,6 +20,7 @@ import gettext
 import io
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -32,7 +33,7 @@ SOURCE_DIRS = ("rater_desktop", "ui")
 LOCALE_DIR = ROOT / "resources" / "locale"
 DOMAIN = "rater"
 TARGET_LANGUAGES = ("vi",)  # English is the source language: no catalog
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 COMMENT_TAGS = ("TR:",)
 FIX_HINT = (
     "run `uv run python scripts/i18n.py update` then translate the empty msgstr "
@@ -56,7 +57,15 @@ def mo_path(lang: str) -> Path:
 
 def extract_catalog(root: Path = ROOT) -> Catalog:
     """Every translatable message in the source folders, as a template catalog."""
-    template = Catalog(project="RATER Report Card", fuzzy=False)
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        version = tomllib.load(handle)["project"]["version"]
+    template = Catalog(
+        project="RATER Report Card",
+        version=version,
+        msgid_bugs_address="",
+        header_comment="# Messages of RATER Report Card, extracted by scripts/i18n.py.",
+        fuzzy=False,
+    )
     for folder in SOURCE_DIRS:
         directory = root / folder
         if not directory.is_dir():
