@@ -94,7 +94,8 @@ def detect_encoding(path: Path, declared: str = "auto") -> tuple[str, float, boo
 
     A BOM wins over everything, then a declared encoding, then UTF-8 when the
     whole file decodes strictly; only then is charset-normalizer asked. Among
-    its near-equal guesses cp1252 is preferred, because a mostly-ASCII file
+    its near-equal guesses (or guesses that read the bytes the same way) cp1252
+    is preferred, because a mostly-ASCII file
     with a few stray high bytes is far more often a Windows export than, say,
     HP Roman-8; the guess is reported as unsure so the user can confirm.
     """
@@ -121,10 +122,15 @@ def detect_encoding(path: Path, declared: str = "auto") -> tuple[str, float, boo
                      _("{file} is not text in any encoding we recognise; choose one."),
                      file=path.name)
     best = matches[0]
-    chosen = next((m for m in matches
-                   if m.encoding == "cp1252" and m.chaos <= best.chaos + 0.02), best)
+    try:
+        as_cp1252 = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        as_cp1252 = None
+    same = next((m for m in matches if m.chaos <= best.chaos + 0.02 and as_cp1252 is not None
+                 and (m.encoding == "cp1252" or str(m) == as_cp1252)), None)
+    chosen = same or best
     confidence = round(float(chosen.coherence), 3)
-    return chosen.encoding, confidence, confidence >= _SURE
+    return ("cp1252" if same else best.encoding), confidence, confidence >= _SURE
 
 
 def _utf8_failure_sample(path: Path) -> bytes | None:
