@@ -1,0 +1,78 @@
+"""Every menu and toolbar action, declared once (as Picard's action registry).
+
+An action is looked up by its ``ActionId``; its title, shortcut and tooltip
+live only here. Titles are stored untranslated (``N_``) and translated each
+time ``retranslate_actions`` runs, so a language switch relabels menus live.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from rater_desktop.i18n import N_, _
+from ui.qt import QAction, QKeySequence, QObject
+
+
+class ActionId(enum.Enum):
+    NEW = "file.new"
+    OPEN = "file.open"
+    OPEN_DEMO = "file.open_demo"
+    SAVE_COPY_AS = "file.save_copy_as"
+    CLOSE = "file.close"
+    QUIT = "file.quit"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    title: str
+    tooltip: str
+    shortcut: QKeySequence.StandardKey | None = None
+
+
+ACTIONS: dict[ActionId, ActionSpec] = {
+    ActionId.NEW: ActionSpec(
+        N_("&New Workbook…"), N_("Create an empty workbook for a new organisation"),
+        QKeySequence.StandardKey.New,
+    ),
+    ActionId.OPEN: ActionSpec(
+        N_("&Open…"), N_("Open a workbook file (.rater)"), QKeySequence.StandardKey.Open,
+    ),
+    ActionId.OPEN_DEMO: ActionSpec(
+        N_("Open the &Demo Workbook"), N_("Open a fully graded example to explore the app"),
+    ),
+    ActionId.SAVE_COPY_AS: ActionSpec(
+        N_("Save a &Copy As…"), N_("Write a copy of this workbook to another file"),
+        QKeySequence.StandardKey.SaveAs,
+    ),
+    ActionId.CLOSE: ActionSpec(
+        N_("&Close Workbook"), N_("Close this workbook (every answer is already saved)"),
+        QKeySequence.StandardKey.Close,
+    ),
+    ActionId.QUIT: ActionSpec(
+        N_("&Quit"), N_("Quit RATER Report Card (every answer is already saved)"),
+        QKeySequence.StandardKey.Quit,
+    ),
+}
+
+
+def create_actions(parent: QObject) -> dict[ActionId, QAction]:
+    """One QAction per registry entry, owned by ``parent`` and already labelled."""
+    actions: dict[ActionId, QAction] = {}
+    for action_id, spec in ACTIONS.items():
+        action = QAction(parent)
+        action.setObjectName(action_id.value)
+        if spec.shortcut is not None:
+            action.setShortcuts(spec.shortcut)
+        actions[action_id] = action
+    retranslate_actions(actions)
+    return actions
+
+
+def retranslate_actions(actions: dict[ActionId, QAction]) -> None:
+    """Label every action in the current language."""
+    for action_id, action in actions.items():
+        spec = ACTIONS[action_id]
+        action.setText(_(spec.title))
+        action.setToolTip(_(spec.tooltip))
+        action.setStatusTip(_(spec.tooltip))

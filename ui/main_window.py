@@ -1,0 +1,371 @@
+"""The main window: a File menu over one open workbook, welcome or home page.
+
+Nothing heavy is imported here: storage, analysis and the demo writer load on
+first use, after the window has painted (DESIGN §7, start-up benchmark).
+Opening a file that fails leaves everything as it was: the current workbook
+stays open and the file is not touched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rater_desktop import i18n
+from rater_desktop.i18n import _
+from ui.actions import ActionId, create_actions, retranslate_actions
+from ui.dialogs.errors import show_error
+from ui.pages.home import HomePage
+from ui.pages.welcome import WelcomePage
+from ui.qt import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QEvent,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+    QObject,
+    QStackedWidget,
+    QWidget,
+    Signal,
+)
+from ui.settings import Settings
+from ui.tasks import Task, run_in_background
+
+if TYPE_CHECKING:
+    from rater_desktop.storage import Workbook
+
+APP_TITLE = "RATER Report Card"
+WORKBOOK_SUFFIX = ".rater"
+DEMO_FILE_NAME = "demo.rater"
+DEFAULT_SIZE = (1100, 720)
+
+
+class MainWindow(QMainWindow):
+    """Holds at most one open ``Workbook`` and shows the page that fits."""
+
+    workbook_changed = Signal()
+    """a workbook was opened or closed"""
+    first_painted = Signal()
+    """the window's content has been drawn once (start-up is over)"""
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings if settings is not None else Settings()
+        self.workbook: Workbook | None = None
+        self._demo_task: Task | None = None
+        self._warm_up_task: Task | None = None
+        self._painted = False
+
+        self.actions = create_actions(self)
+        self._connect_actions()
+
+        self.welcome_page = WelcomePage()
+        self.home_page = HomePage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome_page)
+        self.stack.addWidget(self.home_page)
+        self.setCentralWidget(self.stack)
+        self.stack.installEventFilter(self)
+        self.welcome_page.demo_requested.connect(self.open_demo)
+        self.welcome_page.new_requested.connect(self.new_workbook)
+        self.welcome_page.open_requested.connect(self.choose_and_open)
+        self.welcome_page.recent_requested.connect(self.open_path)
+
+        self._build_menus()
+        self._restore_layout()
+        self._refresh_recent(self.settings.recent_files())
+        self.retranslate()
+        self._update_state()
+        self.welcome_page.focus_first_choice(self.settings.is_first_run())
+
+    # Start-up ------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.stack and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.stack.removeEventFilter(self)
+            self.first_painted.emit()
+        return super().eventFilter(watched, event)
+
+    def resume(self, paths: list[str]) -> None:
+        """After the first paint: open the workbook asked for, or the one open at last quit.
+
+        Then load the heavy core modules in the background so the user's first
+        Open does not stall the window while numpy is imported.
+        """
+        last = self.settings.last_open_file()
+        if paths:
+            self.open_path(paths[0])
+        elif last and Path(last).exists():
+            self.open_path(last)
+        self._warm_up_task = run_in_background(_import_core, _ignore, _ignore)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        state = self.settings.state()
+        if state is not None:
+            self.restoreState(state)
+
+    # Menus ---------------------------------------------------------------
+
+    def _connect_actions(self) -> None:
+        triggers = {
+            ActionId.NEW: self.new_workbook,
+            ActionId.OPEN: self.choose_and_open,
+            ActionId.OPEN_DEMO: self.open_demo,
+            ActionId.SAVE_COPY_AS: self.save_copy_as,
+            ActionId.CLOSE: self.close_workbook,
+            ActionId.QUIT: self.close,
+        }
+        for action_id, slot in triggers.items():
+            self.actions[action_id].triggered.connect(slot)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.recent_menu = QMenu(self)
+        self.recent_menu.setObjectName("recentMenu")
+        file_items = (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_DEMO)
+        self.file_menu.addActions([self.actions[i] for i in file_items])
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.actions[ActionId.SAVE_COPY_AS], self.actions[ActionId.CLOSE]])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.actions[ActionId.QUIT])
+
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():
+            # Each language is named in itself, so it is never translated.
+            action = self.language_menu.addAction(name)
+            action.setObjectName(f"language.{code}")
+            action.setCheckable(True)
+            action.setData(code)
+            self.language_group.addAction(action)
+        self.language_group.triggered.connect(self._language_chosen)
+
+    def _refresh_recent(self, paths: list[str]) -> None:
+        self.recent_menu.clear()
+        for number, path in enumerate(paths, start=1):
+            action = self.recent_menu.addAction(f"&{number % 10} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(paths))
+        self.welcome_page.set_recent_files(paths)
+
+    # Language ------------------------------------------------------------
+
+    def _language_chosen(self, action: QAction) -> None:
+        self.set_language(str(action.data()))
+
+    def set_language(self, code: str) -> None:
+        """Switch every visible text to ``code`` now and remember the choice."""
+        code = i18n.set_language(code)
+        self.settings.set_language(code)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        retranslate_actions(self.actions)
+        self.file_menu.setTitle(_("&File"))
+        self.recent_menu.setTitle(_("Open &Recent"))
+        self.view_menu.setTitle(_("&View"))
+        self.language_menu.setTitle(_("&Language"))
+        for action in self.language_group.actions():
+            action.setChecked(action.data() == i18n.language())
+        self.welcome_page.retranslate()
+        self.home_page.retranslate()
+        self._update_title()
+
+    # Opening and closing ---------------------------------------------------
+
+    def choose_and_open(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Open a workbook"), self._start_folder(), self._file_filter()
+        )
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open the workbook at ``path``; on failure say why and change nothing."""
+        from rater_desktop.storage import WorkbookError, open_workbook
+
+        path = Path(path)
+        try:
+            workbook = open_workbook(path)
+        except WorkbookError as error:
+            if not path.exists():
+                self._refresh_recent(self.settings.remove_recent_file(path))
+            show_error(self, _("Could not open the workbook"), str(error))
+            return False
+        return self._adopt(workbook)
+
+    def new_workbook(self) -> None:
+        """Ask where to put a new workbook and for whom, then open it."""
+        from rater_desktop.storage import WorkbookError, create_workbook
+
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("New workbook"), self._start_folder(), self._file_filter()
+        )
+        if not path:
+            return
+        organisation, accepted = QInputDialog.getText(
+            self, _("New workbook"), _("Name of the organisation being assessed:")
+        )
+        if not accepted:
+            return
+        target = Path(path) if path.lower().endswith(WORKBOOK_SUFFIX) else Path(path + WORKBOOK_SUFFIX)
+        try:
+            workbook = create_workbook(target, organisation=organisation.strip())
+        except WorkbookError as error:
+            show_error(self, _("Could not create the workbook"), str(error))
+            return
+        self._adopt(workbook)
+
+    def _adopt(self, workbook: Workbook) -> bool:
+        """Read what the home page shows, then make ``workbook`` the open one."""
+        from rater_desktop.storage import WorkbookError
+        from ui.models.rounds import load_rounds
+
+        try:
+            organisation = workbook.organisation()
+            rounds = load_rounds(workbook)
+        except WorkbookError as error:
+            workbook.close()
+            show_error(self, _("Could not open the workbook"), str(error))
+            return False
+        if self.workbook is not None:
+            self.workbook.close()
+        self.workbook = workbook
+        self.home_page.show_workbook(organisation, rounds)
+        self._refresh_recent(self.settings.add_recent_file(workbook.path))
+        self.settings.set_first_run_done()
+        self._update_state()
+        self.workbook_changed.emit()
+        return True
+
+    def close_workbook(self) -> None:
+        if self.workbook is None:
+            return
+        self.workbook.close()
+        self.workbook = None
+        self._update_state()
+        self.workbook_changed.emit()
+
+    def save_copy_as(self) -> None:
+        """Write a consistent copy of the open workbook elsewhere (SQLite backup API)."""
+        from rater_desktop.storage import WorkbookError
+
+        if self.workbook is None:
+            return
+        suggestion = str(Path(self.workbook.path).with_name(Path(self.workbook.path).stem + " copy.rater"))
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save a copy as"), suggestion, self._file_filter())
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(WORKBOOK_SUFFIX) else Path(path + WORKBOOK_SUFFIX)
+        try:
+            self.workbook.save_copy(target)
+        except WorkbookError as error:
+            show_error(self, _("Could not save the copy"), str(error))
+            return
+        self.statusBar().showMessage(_("Saved a copy as {name}.").format(name=target.name), 5000)
+
+    # The demo ----------------------------------------------------------------
+
+    def open_demo(self) -> None:
+        """Open the demo workbook, writing it first (off the GUI thread) if needed."""
+        path = demo_path()
+        if path.exists():
+            self.open_path(path)
+            return
+        self.welcome_page.set_demo_busy(True)
+        self.actions[ActionId.OPEN_DEMO].setEnabled(False)
+        self._demo_task = run_in_background(
+            lambda: write_demo_atomically(path), self._demo_written, self._demo_failed
+        )
+
+    def _demo_written(self, path: object) -> None:
+        self._demo_finished()
+        self.open_path(Path(str(path)))
+
+    def _demo_failed(self, error: object) -> None:
+        self._demo_finished()
+        show_error(self, _("Could not open the demo"), _("The demo workbook could not be written: {reason}").format(reason=error))
+
+    def _demo_finished(self) -> None:
+        self._demo_task = None
+        self.welcome_page.set_demo_busy(False)
+        self.actions[ActionId.OPEN_DEMO].setEnabled(True)
+
+    # State -------------------------------------------------------------------
+
+    def _update_state(self) -> None:
+        is_open = self.workbook is not None
+        self.stack.setCurrentWidget(self.home_page if is_open else self.welcome_page)
+        self.actions[ActionId.SAVE_COPY_AS].setEnabled(is_open)
+        self.actions[ActionId.CLOSE].setEnabled(is_open)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.workbook is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        name = Path(self.workbook.path).name
+        if self.workbook.read_only:
+            name = _("{name} (read-only)").format(name=name)
+        self.setWindowTitle(f"{name} — {APP_TITLE}")
+
+    def _start_folder(self) -> str:
+        recent = self.settings.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    @staticmethod
+    def _file_filter() -> str:
+        return _("RATER workbooks (*.rater)") + ";;" + _("All files (*)")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_window_layout(self.saveGeometry(), self.saveState())
+        self.settings.set_last_open_file(self.workbook.path if self.workbook is not None else None)
+        self.close_workbook()
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _import_core() -> None:
+    """Load storage and analysis (numpy via sqlite-utils) before the user needs them."""
+    import sqlite_utils  # noqa: F401  (the slow one)
+
+    import rater_desktop.analysis  # noqa: F401
+    import rater_desktop.storage  # noqa: F401
+
+
+def _ignore(_result: object) -> None:
+    """Warming up has no result; a failure shows when a workbook is opened."""
+
+
+def demo_path() -> Path:
+    """Where the demo workbook lives: the user data folder (``RATER_DATA_DIR``)."""
+    from rater_desktop.paths import data_dir
+
+    return data_dir() / DEMO_FILE_NAME
+
+
+def write_demo_atomically(path: Path) -> Path:
+    """Write the demo beside ``path`` and move it into place only when complete.
+
+    A crash half-way must not leave a broken demo that every later click opens.
+    """
+    from rater_desktop.demo import write_demo
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.stem}-being-written{path.suffix}")
+    partial.unlink(missing_ok=True)
+    write_demo(partial)
+    partial.replace(path)
+    return path

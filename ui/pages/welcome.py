@@ -1,0 +1,143 @@
+"""The page shown when no workbook is open: what the method is, and a way in.
+
+A first-time user must never face an empty grey window, so this page explains
+the method in three sentences and offers the demo workbook first.
+"""
+
+from __future__ import annotations
+
+from rater_desktop.i18n import _
+from ui.models.recent import PATH_ROLE, RecentFilesModel
+from ui.qt import (
+    QAbstractItemView,
+    QFont,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QModelIndex,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+CONTENT_WIDTH = 640
+
+
+class WelcomePage(QWidget):
+    """Intro text, three ways in (demo, new, open) and the recent workbooks."""
+
+    demo_requested = Signal()
+    new_requested = Signal()
+    open_requested = Signal()
+    recent_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomePage")
+        self.title = QLabel()
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.8)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+
+        self.demo_button = QPushButton()
+        self.demo_button.setObjectName("demoButton")
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newButton")
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("openButton")
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button.clicked.connect(self.open_requested)
+        buttons = QHBoxLayout()
+        for button in (self.demo_button, self.new_button, self.open_button):
+            button.setMinimumHeight(36)
+            buttons.addWidget(button)
+
+        self.recent_label = QLabel()
+        recent_font = QFont(self.recent_label.font())
+        recent_font.setBold(True)
+        self.recent_label.setFont(recent_font)
+        self.no_recent_label = QLabel()
+        self.recent_model = RecentFilesModel(parent=self)
+        self.recent_view = QListView()
+        self.recent_view.setObjectName("recentFiles")
+        self.recent_view.setModel(self.recent_model)
+        self.recent_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recent_view.activated.connect(self._open_recent)
+
+        column = QVBoxLayout()
+        column.addWidget(self.title)
+        column.addSpacing(8)
+        column.addWidget(self.intro)
+        column.addSpacing(16)
+        column.addLayout(buttons)
+        column.addSpacing(24)
+        column.addWidget(self.recent_label)
+        column.addWidget(self.no_recent_label)
+        column.addWidget(self.recent_view)
+        column.addStretch(1)
+        content = QWidget()
+        content.setLayout(column)
+        content.setMaximumWidth(CONTENT_WIDTH)
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 48, 24, 24)
+        outer.addStretch(1)
+        outer.addWidget(content, 4)
+        outer.addStretch(1)
+
+        self.set_recent_files([])
+        self.retranslate()
+
+    def set_recent_files(self, paths: list[str]) -> None:
+        self.recent_model.set_paths(paths)
+        self.recent_view.setVisible(bool(paths))
+        self.no_recent_label.setVisible(not paths)
+
+    def set_demo_busy(self, busy: bool) -> None:
+        """Grey the demo button out while the demo workbook is being written."""
+        self.demo_button.setEnabled(not busy)
+        self.demo_button.setText(_("Preparing the demo…") if busy else _("Open the demo workbook"))
+
+    def focus_first_choice(self, first_run: bool) -> None:
+        """A newcomer's obvious next step is the demo; others go to their files."""
+        if first_run or not self.recent_model.rowCount():
+            self.demo_button.setDefault(True)
+            self.demo_button.setFocus()
+        else:
+            self.recent_view.setCurrentIndex(self.recent_model.index(0))
+            self.recent_view.setFocus()
+
+    def retranslate(self) -> None:
+        self.title.setText(_("RATER Report Card"))
+        self.intro.setText(
+            " ".join(
+                (
+                    _(
+                        "Your team grades its own customer service from A to F on five dimensions: "
+                        "Reliability, Assurance, Tangibles, Empathy and Responsiveness."
+                    ),
+                    _(
+                        "Everyone grades in private first, then the team looks at where it disagrees "
+                        "and settles on one grade for each dimension."
+                    ),
+                    _(
+                        "Add what your customers said in a survey to see where their view differs "
+                        "from yours, and finish with a one-page report card and a short action list."
+                    ),
+                )
+            )
+        )
+        self.set_demo_busy(not self.demo_button.isEnabled())
+        self.new_button.setText(_("Start a new assessment…"))
+        self.open_button.setText(_("Open a workbook…"))
+        self.recent_label.setText(_("Recent workbooks"))
+        self.no_recent_label.setText(_("Workbooks you open will be listed here."))
+
+    def _open_recent(self, index: QModelIndex) -> None:
+        self.recent_requested.emit(index.data(PATH_ROLE))

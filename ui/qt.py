@@ -1,0 +1,87 @@
+"""The one module the GUI imports Qt names from (as Anki's ``aqt.qt``).
+
+Keeping every Qt import here means a binding or version change touches one
+file, and a reader sees at a glance which parts of Qt the app relies on. Names
+are listed explicitly rather than star-imported: star-importing a PySide6
+module forces every wrapped type to load, which costs start-up time.
+"""
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QByteArray,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    QSettings,
+    QSize,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+__all__ = [
+    "QAbstractItemView",
+    "QAbstractListModel",
+    "QAbstractTableModel",
+    "QAction",
+    "QActionGroup",
+    "QApplication",
+    "QByteArray",
+    "QCloseEvent",
+    "QEvent",
+    "QFileDialog",
+    "QFont",
+    "QFrame",
+    "QHBoxLayout",
+    "QHeaderView",
+    "QInputDialog",
+    "QKeySequence",
+    "QLabel",
+    "QListView",
+    "QMainWindow",
+    "QMenu",
+    "QMessageBox",
+    "QModelIndex",
+    "QObject",
+    "QPersistentModelIndex",
+    "QPushButton",
+    "QRunnable",
+    "QSettings",
+    "QSize",
+    "QSizePolicy",
+    "QStackedWidget",
+    "QTableView",
+    "QThreadPool",
+    "QTimer",
+    "QVBoxLayout",
+    "QWidget",
+    "Qt",
+    "Signal",
+    "Slot",
+]

@@ -1,0 +1,49 @@
+"""Run slow work (writing the demo, loading heavy modules) off the GUI thread.
+
+The worker never touches widgets: it returns a value, and the result or the
+exception reaches the GUI thread as a queued signal. Connect the callbacks to
+methods of a QObject living in the GUI thread so they run there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ui.qt import QObject, QRunnable, QThreadPool, Signal
+
+
+class TaskSignals(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+    """carries the exception raised by the work"""
+
+
+class Task(QRunnable):
+    """One call of ``work()`` on the global thread pool."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        super().__init__()
+        self._work = work
+        self.signals = TaskSignals()
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as error:  # handed to the GUI thread, which decides what to say
+            self.signals.failed.emit(error)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+def run_in_background(
+    work: Callable[[], object],
+    on_success: Callable[[object], None],
+    on_failure: Callable[[Exception], None],
+) -> Task:
+    """Start ``work`` on a pool thread; keep the returned task alive until it reports."""
+    task = Task(work)
+    task.setAutoDelete(False)
+    task.signals.succeeded.connect(on_success)
+    task.signals.failed.connect(on_failure)
+    QThreadPool.globalInstance().start(task)
+    return task
