@@ -62,7 +62,6 @@ def extract_catalog(root: Path = ROOT) -> Catalog:
     template = Catalog(
         project="RATER Report Card",
         version=version,
-        msgid_bugs_address="",
         header_comment="# Messages of RATER Report Card, extracted by scripts/i18n.py.",
         fuzzy=False,
     )
@@ -93,9 +92,8 @@ def _new_po(lang: str) -> Catalog:
         locale=lang,
         project="RATER Report Card",
         copyright_holder="RATER Report Card contributors",
-        msgid_bugs_address="",
         last_translator="RATER Report Card contributors",
-        language_team=f"{lang}",
+        language_team=lang,
     )
     catalog.fuzzy = False
     return catalog
@@ -108,7 +106,7 @@ def _without_creation_date(data: bytes) -> bytes:
 def _write_catalog(catalog: Catalog, path: Path, compiled: bool = False) -> None:
     """Write a .pot/.po/.mo, leaving the file alone when only the timestamp would change.
 
-    Several people run ``update`` on branches at once; a catalog that moved
+    Several people run ``update`` while working in parallel; a catalog that moved
     only its POT-Creation-Date would be a merge conflict for nothing.
     """
     buffer = io.BytesIO()
