@@ -1,0 +1,188 @@
+"""The command line of DESIGN §5, driven as a user or a script would."""
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rater_desktop.cli import run_cli
+from rater_desktop.model import DIMENSION_KEYS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.rater"
+    assert run_cli(["demo", str(path)]) == 0
+    return path
+
+
+def summary_of(path: Path, capsys, *extra: str) -> dict:
+    capsys.readouterr()
+    assert run_cli(["summary", str(path), "--json", *extra]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_creates_a_workbook_with_one_round_and_no_grades(tmp_path, capsys):
+    path = tmp_path / "shop.rater"
+    assert run_cli(["new", str(path), "--organisation", "Corner Shop"]) == 0
+    data = summary_of(path, capsys)
+    assert [d["key"] for d in data["dimensions"]] == list(DIMENSION_KEYS)
+    assert all(d["internal"] is None and d["customer"] is None for d in data["dimensions"])
+    assert data["overall"]["internal"] is None
+    assert len(data["rounds"]) == 1
+
+
+def test_new_refuses_to_overwrite_an_existing_file(tmp_path, capsys):
+    path = tmp_path / "taken.rater"
+    path.write_bytes(b"somebody's data")
+    assert run_cli(["new", str(path)]) == 1
+    assert path.read_bytes() == b"somebody's data"
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and "Traceback" not in err
+
+
+def test_demo_summary_matches_the_design_contract(demo_path, capsys):
+    data = summary_of(demo_path, capsys)
+    assert list(data) == [
+        "assessment", "dimensions", "overall", "compression_ratio", "continuum", "kpis", "actions", "rounds",
+    ]
+    assert [d["key"] for d in data["dimensions"]] == list(DIMENSION_KEYS)
+    for dim in data["dimensions"]:
+        assert dim["internal"]["n"] == 8
+        assert dim["internal"]["grade"] in "ABCDF"
+        assert dim["internal"]["consensus"] in "ABCDF"
+        assert dim["customer"]["n"] >= 150
+        low, high = dim["customer"]["ci95"]
+        assert low < dim["customer"]["mean"] < high
+        assert dim["gap"] == pytest.approx(dim["internal"]["mean"] - dim["customer"]["mean"])
+        assert dim["flag"] in ("blind_spot", "hidden_strength", "aligned")
+    assert {d["flag"] for d in data["dimensions"]} >= {"blind_spot", "hidden_strength"}
+    means = [d["internal"]["mean"] for d in data["dimensions"]]
+    assert data["overall"]["internal"]["mean"] == pytest.approx(sum(means) / 5)
+    assert data["continuum"]["current"]["n"] == 8
+    assert data["continuum"]["desired"]["mean"] > data["continuum"]["current"]["mean"]
+    assert all(data["kpis"][k] is not None for k in ("nps", "csat", "fcr"))
+    assert len(data["actions"]) >= 3
+    assert [r["name"] for r in data["rounds"]] == ["Autumn review", "Spring review"]
+    assert data["rounds"][0]["customer"] is None
+
+
+def test_summary_of_an_older_round_by_id(demo_path, capsys):
+    data = summary_of(demo_path, capsys, "--assessment", "1")
+    assert data["assessment"]["name"] == "Autumn review"
+    assert all(d["customer"] is None and d["flag"] is None for d in data["dimensions"])
+    assert data["kpis"] == {"nps": None, "csat": None, "fcr": None}
+
+
+def test_summary_never_changes_the_workbook(demo_path, capsys):
+    before = digest(demo_path)
+    summary_of(demo_path, capsys)
+    assert digest(demo_path) == before
+
+
+def test_unknown_round_is_one_sentence(demo_path, capsys):
+    assert run_cli(["summary", str(demo_path), "--assessment", "99", "--json"]) == 1
+    assert capsys.readouterr().err.strip() == "Error: The workbook has no assessment round with id 99."
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"plain text, not a workbook", b"SQLite format 3\x00" + b"\x00" * 200],
+    ids=["empty", "text", "truncated-sqlite"],
+)
+def test_bad_files_get_one_sentence_and_stay_untouched(tmp_path, capsys, content):
+    path = tmp_path / "bad.rater"
+    path.write_bytes(content)
+    assert run_cli(["summary", str(path), "--json"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.rater" in err and "Traceback" not in err
+    assert path.read_bytes() == content
+
+
+def test_import_dry_run_reports_without_writing(demo_path, tmp_path, capsys):
+    survey = tmp_path / "survey.csv"
+    survey.write_text("Q1,Q2\n5,4\n3,N/A\n", encoding="utf-8")
+    mapping = tmp_path / "map.toml"
+    mapping.write_text(
+        '[scale]\ntype = "numeric"\nmin = 1\nmax = 5\nnot_applicable = ["N/A"]\n'
+        '[dimensions]\nreliability = ["Q1"]\nempathy = ["Q2"]\n',
+        encoding="utf-8",
+    )
+    before = digest(demo_path)
+    capsys.readouterr()
+    assert run_cli(["import", str(demo_path), str(survey), "--map", str(mapping), "--dry-run", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is True and report["rows"] == 2 and report["error_count"] == 0
+    assert digest(demo_path) == before
+
+
+def test_import_refuses_an_off_scale_value_naming_row_and_column(tmp_path, capsys):
+    path = tmp_path / "w.rater"
+    assert run_cli(["new", str(path)]) == 0
+    survey = tmp_path / "survey.csv"
+    survey.write_text("Q1\n5\n9\n", encoding="utf-8")
+    mapping = tmp_path / "map.toml"
+    mapping.write_text('[scale]\ntype = "numeric"\nmin = 1\nmax = 5\n[dimensions]\nreliability = ["Q1"]\n', "utf-8")
+    capsys.readouterr()
+    assert run_cli(["import", str(path), str(survey), "--map", str(mapping)]) == 1
+    err = capsys.readouterr().err
+    assert "Row 3" in err and '"Q1"' in err and '"9"' in err
+    assert summary_of(path, capsys)["dimensions"][0]["customer"] is None
+
+
+def test_import_then_summary_shows_the_customer_side(tmp_path, capsys):
+    path = tmp_path / "w.rater"
+    assert run_cli(["new", str(path)]) == 0
+    survey = tmp_path / "survey.csv"
+    survey.write_text("Q1,NPS\n5,10\n3,9\n1,3\n", encoding="utf-8")
+    mapping = tmp_path / "map.toml"
+    mapping.write_text(
+        '[scale]\ntype = "numeric"\nmin = 1\nmax = 5\n[dimensions]\nreliability = ["Q1"]\n[kpis]\nnps = "NPS"\n',
+        "utf-8",
+    )
+    assert run_cli(["import", str(path), str(survey), "--map", str(mapping)]) == 0
+    data = summary_of(path, capsys)
+    reliability = data["dimensions"][0]["customer"]
+    # 5 -> 4 points, 3 -> 2, 1 -> 0: mean 2.0, a C, from three respondents
+    assert reliability["mean"] == pytest.approx(2.0)
+    assert (reliability["grade"], reliability["n"]) == ("C", 3)
+    # no team grades yet, so nothing to compare with
+    assert data["dimensions"][0]["internal"] is None and data["dimensions"][0]["flag"] is None
+    # two promoters, one detractor out of three
+    assert data["kpis"]["nps"] == pytest.approx(33.3)
+
+
+def test_usage_errors_exit_2_without_traceback(capsys):
+    assert run_cli(["summary"]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_every_command_has_help(capsys):
+    from rater_desktop.cli import cli
+
+    for name, command in cli.commands.items():
+        assert command.help, f"{name} has no help text"
+        assert run_cli([name, "--help"]) == 0
+    assert "summary" in capsys.readouterr().out
+
+
+def test_launcher_routes_subcommands_to_the_cli_without_qt(tmp_path):
+    path = tmp_path / "x.rater"
+    script = (
+        "import sys, main\n"
+        f"code = main.main(['new', {str(path)!r}])\n"
+        "assert 'PySide6' not in sys.modules, 'the CLI path imported Qt'\n"
+        "sys.exit(code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert path.exists()
