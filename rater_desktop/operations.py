@@ -1,0 +1,347 @@
+"""Every change the user makes to a workbook: saved, announced, undoable.
+
+Widgets never write to the workbook; they call one method here per user
+action.  Each method reads what it is about to overwrite, performs the change
+(one transaction, via ``Workbook``), keeps the inverse on an in-memory undo
+stack and tells listeners what changed so views can refresh only that.  The
+undo history lasts for the session; the file itself is always saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rater_desktop.storage import Workbook
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed: ``kind`` names the table-like area (``"grades"``, ``"participants"``,
+    ...), ``assessment_id`` the round it belongs to (None for workbook-wide
+    things such as criteria or settings), ``ids`` the affected keys."""
+
+    kind: str
+    assessment_id: int | None
+    ids: tuple = ()
+
+
+@dataclass(frozen=True)
+class _Step:
+    label: str
+    change: Change
+    undo: Callable[[], None]
+    redo: Callable[[], None]
+
+
+class Operations:
+    """The operations layer over one open workbook."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+        self._listeners: list[Callable[[Change], None]] = []
+        self._undo: list[_Step] = []
+        self._redo: list[_Step] = []
+
+    # -- listeners and history -------------------------------------------------
+
+    def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
+        """Call ``callback(change)`` after every change, undo and redo; returns an unsubscribe function."""
+        self._listeners.append(callback)
+        return lambda: self._listeners.remove(callback) if callback in self._listeners else None
+
+    def _notify(self, change: Change) -> None:
+        for callback in list(self._listeners):
+            callback(change)
+
+    def _done(self, label: str, change: Change, undo: Callable[[], None], redo: Callable[[], None]) -> Change:
+        self._undo.append(_Step(label, change, undo, redo))
+        self._redo.clear()
+        self._notify(change)
+        return change
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    @property
+    def undo_text(self) -> str | None:
+        """Code of the change ``undo`` would revert (the method name, e.g. ``"set_grade"``)."""
+        return self._undo[-1].label if self._undo else None
+
+    @property
+    def redo_text(self) -> str | None:
+        return self._redo[-1].label if self._redo else None
+
+    def undo(self) -> Change | None:
+        """Revert the last change; the step stays on the stack if reverting fails."""
+        if not self._undo:
+            return None
+        step = self._undo[-1]
+        step.undo()
+        self._redo.append(self._undo.pop())
+        self._notify(step.change)
+        return step.change
+
+    def redo(self) -> Change | None:
+        if not self._redo:
+            return None
+        step = self._redo[-1]
+        step.redo()
+        self._undo.append(self._redo.pop())
+        self._notify(step.change)
+        return step.change
+
+    # -- shared shapes of change -----------------------------------------------------
+
+    def _added(self, label: str, kind: str, table: str, assessment_id: int | None, ident: int, delete) -> int:
+        snapshot = self.workbook.capture(table, ident)
+        self._done(
+            label,
+            Change(kind, assessment_id, (ident,)),
+            lambda: delete(ident),
+            lambda: self.workbook.restore(snapshot),
+        )
+        return ident
+
+    def _updated(self, label: str, kind: str, table: str, ident: int, fields: dict[str, Any], update) -> Change:
+        old = self.workbook.raw_row(table, ident)
+        if old is None:
+            raise KeyError(f"no {table} row with id {ident}")
+        before = {key: old[key] for key in fields if key in old}
+        update(ident, **fields)
+        return self._done(
+            label,
+            Change(kind, old.get("assessment_id"), (ident,)),
+            lambda: update(ident, **before),
+            lambda: update(ident, **fields),
+        )
+
+    def _deleted(self, label: str, kind: str, table: str, ident: int, delete) -> Change:
+        snapshot = self.workbook.capture(table, ident)
+        rows = snapshot.get(table) or [{}]
+        delete(ident)
+        return self._done(
+            label,
+            Change(kind, rows[0].get("assessment_id"), (ident,)),
+            lambda: self.workbook.restore(snapshot),
+            lambda: delete(ident),
+        )
+
+    def _assessment_of(self, participant_id: int) -> int | None:
+        row = self.workbook.raw_row("participants", participant_id)
+        return row["assessment_id"] if row else None
+
+    def _keyed(self, label: str, change: Change, table: str, key: dict[str, Any], write, new: tuple) -> Change:
+        """A set-or-remove value under a composite key (grades, answers, consensus)."""
+        rows = self.workbook.raw_where(table, **key)
+        old = _old_value(table, rows[0]) if rows else (None,)
+        write(*new)
+        return self._done(label, change, lambda: write(*old), lambda: write(*new))
+
+    # -- workbook-wide -------------------------------------------------------------
+
+    def set_organisation(self, name: str) -> Change:
+        old = self.workbook.organisation()
+        self.workbook.set_organisation(name)
+        return self._done(
+            "set_organisation",
+            Change("organisation", None),
+            lambda: self.workbook.set_organisation(old),
+            lambda: self.workbook.set_organisation(name),
+        )
+
+    def set_setting(self, key: str, value: Any) -> Change:
+        old = self.workbook.get_setting(key)
+        self.workbook.set_setting(key, value)
+        return self._done(
+            "set_setting",
+            Change("settings", None, (key,)),
+            lambda: self.workbook.set_setting(key, old),
+            lambda: self.workbook.set_setting(key, value),
+        )
+
+    # -- rounds, participants, situations -----------------------------------------------
+
+    def add_assessment(self, name: str, date: str | date, notes: str = "") -> int:
+        ident = self.workbook.add_assessment(name, date, notes)
+        return self._added("add_assessment", "assessments", "assessments", ident, ident, self.workbook.delete_assessment)
+
+    def update_assessment(self, assessment_id: int, **fields: Any) -> Change:
+        return self._updated(
+            "update_assessment", "assessments", "assessments", assessment_id, fields, self.workbook.update_assessment
+        )
+
+    def delete_assessment(self, assessment_id: int) -> Change:
+        return self._deleted(
+            "delete_assessment", "assessments", "assessments", assessment_id, self.workbook.delete_assessment
+        )
+
+    def add_participant(self, assessment_id: int, name: str, role: str = "") -> int:
+        ident = self.workbook.add_participant(assessment_id, name, role)
+        return self._added("add_participant", "participants", "participants", assessment_id, ident, self.workbook.delete_participant)
+
+    def update_participant(self, participant_id: int, **fields: Any) -> Change:
+        return self._updated(
+            "update_participant", "participants", "participants", participant_id, fields,
+            self.workbook.update_participant,
+        )
+
+    def delete_participant(self, participant_id: int) -> Change:
+        return self._deleted(
+            "delete_participant", "participants", "participants", participant_id, self.workbook.delete_participant
+        )
+
+    def add_time_context(self, assessment_id: int, name: str) -> int:
+        ident = self.workbook.add_time_context(assessment_id, name)
+        return self._added("add_time_context", "time_contexts", "time_contexts", assessment_id, ident, self.workbook.delete_time_context)
+
+    def update_time_context(self, context_id: int, **fields: Any) -> Change:
+        return self._updated(
+            "update_time_context", "time_contexts", "time_contexts", context_id, fields,
+            self.workbook.update_time_context,
+        )
+
+    def delete_time_context(self, context_id: int) -> Change:
+        return self._deleted(
+            "delete_time_context", "time_contexts", "time_contexts", context_id, self.workbook.delete_time_context
+        )
+
+    # -- answers -------------------------------------------------------------------
+
+    def set_grade(self, participant_id: int, criterion_id: int, grade: str | None, note: str = "") -> Change:
+        return self._keyed(
+            "set_grade",
+            Change("grades", self._assessment_of(participant_id), (participant_id, criterion_id)),
+            "grades",
+            {"participant_id": participant_id, "criterion_id": criterion_id},
+            lambda g, n="": self.workbook.set_grade(participant_id, criterion_id, g, n),
+            (grade, note),
+        )
+
+    def set_context_grade(
+        self, participant_id: int, context_id: int, dimension: str, grade: str | None, note: str = ""
+    ) -> Change:
+        return self._keyed(
+            "set_context_grade",
+            Change("context_grades", self._assessment_of(participant_id), (participant_id, context_id, dimension)),
+            "context_grades",
+            {"participant_id": participant_id, "context_id": context_id, "dimension": dimension},
+            lambda g, n="": self.workbook.set_context_grade(participant_id, context_id, dimension, g, n),
+            (grade, note),
+        )
+
+    def set_continuum(self, participant_id: int, item: int, kind: str, value: int | None) -> Change:
+        return self._keyed(
+            "set_continuum",
+            Change("continuum", self._assessment_of(participant_id), (participant_id, item, kind)),
+            "continuum_answers",
+            {"participant_id": participant_id, "item": item, "kind": kind},
+            lambda v: self.workbook.set_continuum(participant_id, item, kind, v),
+            (value,),
+        )
+
+    def set_consensus(
+        self, assessment_id: int, dimension: str, grade: str | None, rationale: str = "", criterion_id: int | None = None
+    ) -> Change:
+        return self._keyed(
+            "set_consensus",
+            Change("consensus", assessment_id, (dimension, criterion_id)),
+            "consensus",
+            {"assessment_id": assessment_id, "dimension": dimension, "criterion_id": criterion_id or 0},
+            lambda g, r="": self.workbook.set_consensus(assessment_id, dimension, g, r, criterion_id),
+            (grade, rationale),
+        )
+
+    # -- framework -------------------------------------------------------------------
+
+    def add_criterion(self, dimension: str, text: str, hint_a: str = "", hint_f: str = "") -> int:
+        ident = self.workbook.add_criterion(dimension, text, hint_a, hint_f)
+        return self._added("add_criterion", "criteria", "criteria", None, ident, self.workbook.delete_criterion)
+
+    def update_criterion(self, criterion_id: int, **fields: Any) -> Change:
+        return self._updated(
+            "update_criterion", "criteria", "criteria", criterion_id, fields, self.workbook.update_criterion
+        )
+
+    def move_criterion(self, criterion_id: int, new_position: int) -> Change:
+        row = self.workbook.raw_row("criteria", criterion_id)
+        if row is None:
+            raise KeyError(f"no criterion with id {criterion_id}")
+        order = [c.id for c in self.workbook.criteria(include_hidden=True) if c.dimension == row["dimension"]]
+        old_position = order.index(criterion_id)
+        self.workbook.move_criterion(criterion_id, new_position)
+        return self._done(
+            "move_criterion",
+            Change("criteria", None, (criterion_id,)),
+            lambda: self.workbook.move_criterion(criterion_id, old_position),
+            lambda: self.workbook.move_criterion(criterion_id, new_position),
+        )
+
+    def set_criterion_hidden(self, criterion_id: int, hidden: bool) -> Change:
+        row = self.workbook.raw_row("criteria", criterion_id)
+        if row is None:
+            raise KeyError(f"no criterion with id {criterion_id}")
+        was_hidden = bool(row["hidden"])
+        self.workbook.set_criterion_hidden(criterion_id, hidden)
+        return self._done(
+            "set_criterion_hidden",
+            Change("criteria", None, (criterion_id,)),
+            lambda: self.workbook.set_criterion_hidden(criterion_id, was_hidden),
+            lambda: self.workbook.set_criterion_hidden(criterion_id, hidden),
+        )
+
+    def restore_builtin_criteria(self, framework: Sequence[Any] | None = None) -> Change:
+        existing = {c.id for c in self.workbook.criteria(include_hidden=True)}
+        changed = self.workbook.restore_builtin_criteria(framework)
+        unhidden = [ident for ident in changed if ident in existing]
+        added = [self.workbook.capture("criteria", ident) for ident in changed if ident not in existing]
+
+        def undo() -> None:
+            for ident in unhidden:
+                self.workbook.set_criterion_hidden(ident, True)
+            for snapshot in added:
+                self.workbook.delete_criterion(snapshot["criteria"][0]["id"])
+
+        def redo() -> None:
+            for ident in unhidden:
+                self.workbook.set_criterion_hidden(ident, False)
+            for snapshot in added:
+                self.workbook.restore(snapshot)
+
+        return self._done("restore_builtin_criteria", Change("criteria", None, tuple(changed)), undo, redo)
+
+    # -- actions and surveys -------------------------------------------------------------
+
+    def add_action(self, assessment_id: int, title: str, **fields: Any) -> int:
+        ident = self.workbook.add_action(assessment_id, title, **fields)
+        return self._added("add_action", "actions", "actions", assessment_id, ident, self.workbook.delete_action)
+
+    def update_action(self, action_id: int, **fields: Any) -> Change:
+        return self._updated("update_action", "actions", "actions", action_id, fields, self.workbook.update_action)
+
+    def delete_action(self, action_id: int) -> Change:
+        return self._deleted("delete_action", "actions", "actions", action_id, self.workbook.delete_action)
+
+    def add_survey(self, assessment_id: int, **survey: Any) -> int:
+        """Store an imported survey (arguments as ``Workbook.add_survey``); undo removes it."""
+        ident = self.workbook.add_survey(assessment_id, **survey)
+        return self._added("add_survey", "surveys", "surveys", assessment_id, ident, self.workbook.delete_survey)
+
+    def delete_survey(self, survey_id: int) -> Change:
+        return self._deleted("delete_survey", "surveys", "surveys", survey_id, self.workbook.delete_survey)
+
+
+def _old_value(table: str, row: dict[str, Any]) -> tuple:
+    """The arguments that would write ``row`` back through its setter."""
+    if table == "continuum_answers":
+        return (row["value"],)
+    if table == "consensus":
+        return (row["grade"], row["rationale"])
+    return (row["grade"], row["note"])

@@ -1,0 +1,73 @@
+"""Errors the user sees when a workbook cannot be opened, created or saved.
+
+``str(error)`` is one plain sentence naming the file, ready for a message box
+or the command line; the UI never has to look at SQLite's own wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class WorkbookError(Exception):
+    """Base class: something is wrong with a workbook file or where it lives."""
+
+    def __init__(self, message: str, path: Path | str | None = None) -> None:
+        super().__init__(message)
+        self.path = Path(path) if path is not None else None
+
+
+class NotAWorkbookError(WorkbookError):
+    """The file is not a RATER workbook (another SQLite file, or not SQLite)."""
+
+
+class NewerVersionError(WorkbookError):
+    """The workbook was written by a newer version of the app; it is left untouched."""
+
+
+class DamagedWorkbookError(WorkbookError):
+    """The file claims to be a workbook but its contents are damaged."""
+
+
+class WorkbookAccessError(WorkbookError):
+    """The file or its folder cannot be reached, read or written."""
+
+
+@contextmanager
+def translated_sqlite_errors(path: Path, *, writing: bool) -> Iterator[None]:
+    """Turn SQLite and OS errors met while using an open workbook into WorkbookErrors.
+
+    Busy/read-only/full/IO failures are about access; anything else SQLite
+    complains about (missing table, malformed page) means the file is damaged.
+    Integrity errors pass through: they are programming or input mistakes.
+    """
+    import sqlite3
+
+    try:
+        yield
+    except sqlite3.IntegrityError:
+        raise
+    except sqlite3.OperationalError as error:
+        text = str(error).lower()
+        if any(word in text for word in _ACCESS_WORDS):
+            raise WorkbookAccessError(_access_sentence(path, writing), path) from error
+        raise DamagedWorkbookError(_damaged_sentence(path), path) from error
+    except sqlite3.DatabaseError as error:
+        raise DamagedWorkbookError(_damaged_sentence(path), path) from error
+    except OSError as error:
+        raise WorkbookAccessError(_access_sentence(path, writing), path) from error
+
+
+_ACCESS_WORDS = ("locked", "readonly", "read-only", "disk is full", "disk i/o", "unable to open", "busy")
+
+
+def _access_sentence(path: Path, writing: bool) -> str:
+    if writing:
+        return f"Could not save to “{path.name}”: the file is read-only, in use, or the disk is full."
+    return f"Could not read “{path.name}”: the file is in use or cannot be reached."
+
+
+def _damaged_sentence(path: Path) -> str:
+    return f"“{path.name}” is damaged and cannot be read; open one of its backup copies instead."
