@@ -65,3 +65,40 @@ def make_data(*, notes: dict[int, str] | None = None, organisation: str = "River
         context_grades=context_grades, continuum=continuum,
         consensus=(Consensus("reliability", "B", "We miss call-backs on Mondays."),),
         actions=actions, surveys=(survey,) if customers else ())
+
+
+def write_workbook(path, *, organisation: str = "Riverside Bakery & Café", note: str = "",
+                   names: tuple[str, ...] = ("Ana", "Binh", "Chi"), customers: bool = True) -> None:
+    """A real two-round workbook: round 1 all C; round 2 graded as ``TEAM_LETTERS``.
+
+    Round 2 ("Spring review", 2026-04-01) has contexts, continuum, consensus,
+    a 10-respondent survey (``CUSTOMER_POINTS``) and one action; ``note`` is
+    Ana's note on every criterion of round 2.
+    """
+    from rater_desktop.storage import create_workbook
+
+    with create_workbook(path, organisation) as wb:
+        first = wb.latest_assessment_id()
+        wb.update_assessment(first, name="Autumn review", date="2025-10-01")
+        second = wb.add_assessment("Spring review", "2026-04-01")
+        criteria = wb.criteria()
+        for round_id in (first, second):
+            for position, name in enumerate(names):
+                pid = wb.add_participant(round_id, name, ("Manager", "Barista", "Cashier")[position % 3])
+                for c in criteria:
+                    letter = "C" if round_id == first else TEAM_LETTERS[c.dimension][position % 3]
+                    wb.set_grade(pid, c.id, letter, note if round_id == second and position == 0 else "")
+                if round_id == second:
+                    for item in (1, 2, 3):
+                        wb.set_continuum(pid, item, "current", 3)
+                        wb.set_continuum(pid, item, "desired", 5)
+        context = wb.add_time_context(second, "Weekday peak")
+        wb.set_context_grade(wb.participants(second)[0].id, context, "tangibles", "A")
+        wb.set_consensus(second, "reliability", "B", "We miss call-backs on Mondays.")
+        if customers:
+            series = {f"dim:{k}": v for k, v in CUSTOMER_POINTS.items()}
+            series["kpi:nps"] = [10.0] * 6 + [5.0] * 2 + [8.0] * 2
+            wb.add_survey(second, source_name="survey.csv", file_hash="abc", row_count=10, mapping_toml="",
+                          scale_min=1, scale_max=5, series=series)
+        wb.add_action(second, "=HYPERLINK(\"http://evil\")", dimension="reliability", owner="Support lead",
+                      due="2026-06-30", target_grade="B")

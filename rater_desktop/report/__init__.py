@@ -32,7 +32,7 @@ def write_report(workbook_path: str | os.PathLike, out_path: str | os.PathLike, 
     from rater_desktop.report.render import build_pdf
     from rater_desktop.storage import open_workbook
 
-    with open_workbook(workbook_path) as workbook:
+    with open_workbook(workbook_path, read_only=True) as workbook:
         rounds = sorted(workbook.assessments(), key=lambda a: (a.date, a.id))
         if not rounds:
             raise ValueError("The workbook has no assessment rounds to report on.")

@@ -314,7 +314,7 @@ def _criteria(card: ReportCard, names: dict[str, str]) -> Section:
         rows = tuple((clip(criterion_text(c.criterion)), _criterion_grade(c),
                       *(str(c.distribution.get(g, 0)) for g in GRADE_COLUMNS)) for c in d.criteria)
         blocks.append(Table(header=(_("Statement"), _("Grade"), *(grade_word(g) for g in GRADE_COLUMNS)),
-                            rows=rows, widths=(7, 1.6, *(0.8,) * len(GRADE_COLUMNS)),
+                            rows=rows, widths=(6.4, 1.6, 0.8, 0.8, 0.8, 0.8, 0.8, 1.6),
                             align=("L", "C", *("C",) * len(GRADE_COLUMNS))))
         for c in d.criteria:
             if c.notes:
@@ -334,12 +334,12 @@ def _criterion_grade(result: CriterionResult) -> str:
 def _actions(card: ReportCard, names: dict[str, str], actions: Sequence[Action]) -> Section | None:
     if not actions:
         return None
-    criteria = {c.criterion.id: c.criterion for d in card.dimensions for c in d.criteria}
     rows = []
     for a in actions:
         where = names.get(a.dimension or "", "–")
-        if a.criterion_id in criteria:
-            where += "\n" + clip(criterion_text(criteria[a.criterion_id]), 100)
+        criterion = card.criterion(a.criterion_id) if a.criterion_id is not None else None
+        if criterion is not None:
+            where += "\n" + clip(criterion_text(criterion.criterion), 100)
         title = clip(a.title) + (("\n" + clip(a.notes, 300)) if a.notes else "")
         rows.append((where, title, clip(a.owner, 80), format_date(a.due) if a.due else "–",
                      grade_word(a.target_grade), _(STATUS_WORDS.get(a.status, STATUS_WORDS["open"]))))

@@ -156,6 +156,10 @@ class _Builder:
         self.content = content
         self.progress = progress or (lambda fraction: None)
         self.cancel = cancel or (lambda: False)
+        from reportlab import rl_config
+
+        # Binary image streams: ASCII85 is pure Python here and doubles the chart cost.
+        rl_config.useA85 = 0
         self.font = register_fonts()
         self.styles = _styles(self.font, content.options.accent)
         self.pagesize = A4
@@ -204,7 +208,9 @@ class _Builder:
         heading.toc_title = section.title
         story: list = [] if first or not section.new_page else [PageBreak()]
         if not section.new_page:
-            story.append(CondPageBreak(120))
+            # leave room for the heading and what opens the section (a chart needs more)
+            opens_with_chart = any(isinstance(b, Chart) for b in section.blocks[:2])
+            story.append(CondPageBreak(self.frame_width * 0.55 if opens_with_chart else 120))
         story.append(heading)
         for block in section.blocks:
             if isinstance(block, Text):
@@ -220,26 +226,35 @@ class _Builder:
                 story.append(KeepTogether([image, Spacer(1, 10)]))
         return story
 
-    def story(self, with_toc: bool) -> list:
+    def story(self, toc: list[tuple[str, int]] | None) -> list:
         story = self.cover()
-        if with_toc:
-            story += self.toc()
+        if toc is not None:
+            story += self.toc(toc)
         for i, section in enumerate(self.content.sections):
             story += self.section(section, first=(i == 0))
         return story
 
-    def toc(self) -> list:
+    def toc(self, entries: list[tuple[str, int]]) -> list:
+        """A contents page from the section pages of a build without it.
+
+        The contents fit on one page that sits right after the cover, so each
+        section moves exactly one page on; that saves reportlab's repeated
+        passes until page numbers settle (each pass re-embeds every chart).
+        """
         from reportlab.platypus import PageBreak
-        from reportlab.platypus.tableofcontents import TableOfContents
+        from reportlab.platypus import Table as RLTable
 
-        toc = TableOfContents()
-        toc.levelStyles = [self.styles["toc"]]
-        return [_para(self.content.contents_title, self.styles["section"]), toc, PageBreak()]
+        rows = [[_para(title, self.styles["toc"]), _para(str(page + 1), self.styles["toc"])]
+                for title, page in entries]
+        table = RLTable(rows, colWidths=[self.frame_width - 40, 40], hAlign="LEFT")
+        return [_para(self.content.contents_title, self.styles["section"]), table, PageBreak()]
 
-    def build(self, target, with_toc: bool) -> int:
+    def build(self, target, toc: list[tuple[str, int]] | None = None) -> tuple[int, list[tuple[str, int]]]:
+        """Lay the story out once; return the page count and (section title, page) pairs."""
         from reportlab.platypus import SimpleDocTemplate
 
         pages = [0]
+        entries: list[tuple[str, int]] = []
         builder = self
 
         class Doc(SimpleDocTemplate):
@@ -247,17 +262,13 @@ class _Builder:
                 builder.check_cancel()
                 title = getattr(flowable, "toc_title", None)
                 if title is not None:
-                    self.notify("TOCEntry", (0, escape(title), self.page))
+                    entries.append((title, self.page))
 
         doc = Doc(target, pagesize=self.pagesize, leftMargin=self.margin, rightMargin=self.margin,
                   topMargin=self.margin, bottomMargin=self.margin, title=self.content.cover.title,
                   author=self.content.cover.organisation, subject=self.content.cover.assessment)
-        canvasmaker = _numbered_canvas(self.content, self.font, pages)
-        if with_toc:
-            doc.multiBuild(self.story(True), canvasmaker=canvasmaker)
-        else:
-            doc.build(self.story(False), canvasmaker=canvasmaker)
-        return pages[0]
+        doc.build(self.story(toc), canvasmaker=_numbered_canvas(self.content, self.font, pages))
+        return pages[0], entries
 
 
 def _logo(path: str, frame_width: float):
@@ -288,15 +299,21 @@ def build_pdf(content: ReportContent, out_path: str | os.PathLike, *,
     builder = _Builder(content, progress, cancel)
     builder.render_charts()
     first = BytesIO()
-    pages = builder.build(first, with_toc=False)
+    pages, entries = builder.build(first)
     builder.progress(0.9)
     data = first.getvalue()
     if pages >= TOC_MIN_PAGES:
         second = BytesIO()
-        pages = builder.build(second, with_toc=True)
+        pages, _entries = builder.build(second, toc=entries)
         data = second.getvalue()
-    out = Path(out_path)
-    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=out.parent)
+    write_atomically(Path(out_path), data)
+    builder.progress(1.0)
+    return pages
+
+
+def write_atomically(out: Path, data: bytes) -> None:
+    """Write ``data`` beside ``out`` and move it into place, so ``out`` is never half written."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=out.suffix, dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -304,5 +321,3 @@ def build_pdf(content: ReportContent, out_path: str | os.PathLike, *,
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    builder.progress(1.0)
-    return pages
