@@ -206,3 +206,15 @@ def test_importing_storage_does_not_import_sqlite_utils():
     code = "import sys, rater_desktop.storage, rater_desktop.operations; print('sqlite_utils' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_default_framework_is_the_builtin_english_bank(tmp_path):
+    from rater_desktop.framework import builtin_criteria
+
+    bank = builtin_criteria(lang="en")
+    with create_workbook(tmp_path / "default.rater") as wb:
+        stored = wb.criteria()
+        assert len(stored) == len(bank)
+        assert {c.builtin_key for c in stored} == {item["builtin_key"] for item in bank}
+        assert [c.dimension for c in stored] == sorted(
+            (c.dimension for c in stored), key=model.DIMENSION_KEYS.index)
