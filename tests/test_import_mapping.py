@@ -99,3 +99,9 @@ def test_shared_fixture_mappings_all_load():
     assert len(mappings) >= 11
     for file in mappings:
         assert load_mapping(file).dimensions
+
+
+def test_a_string_naming_a_file_is_read_as_that_file(tmp_path):
+    file = tmp_path / "map.toml"
+    file.write_text('[dimensions]\nempathy = ["Q9"]\n', encoding="utf-8")
+    assert load_mapping(str(file)).dimensions == {"empathy": ("Q9",)}

@@ -194,7 +194,11 @@ def mapping_from_dict(data: dict) -> Mapping:
 
 
 def load_mapping(path_or_text: str | Path) -> Mapping:
-    """Read a mapping from a ``Path`` (a file) or a ``str`` (the TOML text itself)."""
+    """Read a mapping from a file (a ``Path``, or a one-line ``str`` naming an
+    existing file) or from TOML text."""
+    if isinstance(path_or_text, str) and "\n" not in path_or_text \
+            and Path(path_or_text).is_file():
+        path_or_text = Path(path_or_text)
     if isinstance(path_or_text, Path):
         text = path_or_text.read_text(encoding="utf-8")
     else:

@@ -1,0 +1,110 @@
+"""100k-row survey import against baselines measured in the same run.
+
+Run explicitly: ``uv run pytest tests/benchmarks/test_import_bench.py -s``.
+Bars (issue 5): end to end (parse, validate, score, store into a real
+workbook) <= 10x a bare csv.reader pass and <= 0.25x ``sqlite-utils insert
+--csv`` of the same file; peak memory <= 300 MB.
+"""
+
+import csv
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MAKE_SURVEY = ROOT.parent / "shared" / "bench" / "make_survey.py"
+ROWS = 100_000
+MAPPING = """
+[scale]
+min = 1
+max = 5
+not_applicable = ["N/A"]
+[dimensions]
+reliability = ["R1", "R2", "R3", "R4", "R5"]
+assurance = ["A1", "A2", "A3", "A4", "A5"]
+tangibles = ["T1", "T2", "T3", "T4", "T5"]
+empathy = ["E1", "E2", "E3", "E4", "E5"]
+responsiveness = ["S1", "S2", "S3", "S4", "S5"]
+[kpis]
+nps = "NPS"
+"""
+
+# Runs in a fresh interpreter so its peak RSS is the import's own.
+MEASURE = """
+import json, resource, sys, time
+from rater_desktop.importing import import_into, load_mapping
+from rater_desktop.storage import create_workbook
+book = create_workbook(sys.argv[2])
+start = time.perf_counter()
+result = import_into(book, book.latest_assessment_id(), sys.argv[1], load_mapping(sys.argv[3]))
+elapsed = time.perf_counter() - start
+book.close()
+print(json.dumps({"ok": result.ok, "rows": result.row_count, "seconds": elapsed,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+@pytest.fixture(scope="module")
+def survey(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bench")
+    path = folder / "survey.csv"
+    subprocess.run([sys.executable, str(MAKE_SURVEY), str(path), str(ROWS)], check=True)
+    (folder / "map.toml").write_text(MAPPING, encoding="utf-8")
+    return path
+
+
+def bare_csv_pass(path: Path) -> float:
+    start = time.perf_counter()
+    with path.open(newline="", encoding="utf-8") as f:
+        for _row in csv.reader(f):
+            pass
+    return time.perf_counter() - start
+
+
+def ours_in_process(path: Path, folder: Path, run: int) -> float:
+    from rater_desktop.importing import import_into, load_mapping
+    from rater_desktop.storage import create_workbook
+
+    book = create_workbook(folder / f"run{run}.rater")
+    try:
+        mapping = load_mapping(folder / "map.toml")
+        start = time.perf_counter()
+        result = import_into(book, book.latest_assessment_id(), path, mapping)
+        elapsed = time.perf_counter() - start
+        assert result.ok and result.row_count == ROWS
+        return elapsed
+    finally:
+        book.close()
+
+
+def test_import_100k_rows(survey):
+    folder = survey.parent
+    bare, ours = [], []
+    for run in range(3):  # alternate so drift hits both sides alike
+        bare.append(bare_csv_pass(survey))
+        ours.append(ours_in_process(survey, folder, run))
+    bare_s, ours_s = statistics.median(bare), statistics.median(ours)
+
+    start = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).parent / "sqlite-utils"), "insert",
+                    str(folder / "baseline.db"), "survey", str(survey), "--csv"],
+                   check=True, capture_output=True)
+    sqlite_utils_s = time.perf_counter() - start
+
+    measured = json.loads(subprocess.run(
+        [sys.executable, "-c", MEASURE, str(survey), str(folder / "mem.rater"),
+         str(folder / "map.toml")],
+        check=True, capture_output=True, text=True, cwd=ROOT).stdout)
+    assert measured["ok"] and measured["rows"] == ROWS
+
+    print(f"\n100k rows: csv.reader {bare_s:.3f}s, ours {ours_s:.3f}s "
+          f"({ours_s / bare_s:.2f}x csv.reader), sqlite-utils insert --csv {sqlite_utils_s:.3f}s "
+          f"({ours_s / sqlite_utils_s:.3f}x), peak memory {measured['peak_mb']:.0f} MB")
+    assert ours_s <= 10 * bare_s
+    assert ours_s <= 0.25 * sqlite_utils_s
+    assert measured["peak_mb"] <= 300
