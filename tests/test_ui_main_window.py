@@ -110,7 +110,7 @@ def test_recent_files_are_remembered_by_a_new_window(qtbot, window, workbook_pat
     again = MainWindow(Settings())
     qtbot.addWidget(again)
     recent = again.welcome_page.recent_model
-    assert [recent.index(r).data() for r in range(recent.rowCount())] == ["second.rater", "harbour.rater"]
+    assert [recent.index(r, 0).data() for r in range(recent.rowCount())] == ["second.rater", "harbour.rater"]
     menu_texts = [action.text() for action in again.recent_menu.actions()]
     assert menu_texts == ["&1 second.rater", "&2 harbour.rater"]
 
@@ -123,7 +123,7 @@ def test_activating_a_recent_entry_on_the_welcome_page_opens_it(window, workbook
     window.settings.add_recent_file(workbook_path)
     window._refresh_recent(window.settings.recent_files())
     view = window.welcome_page.recent_view
-    view.activated.emit(window.welcome_page.recent_model.index(0))
+    view.activated.emit(window.welcome_page.recent_model.index(0, 0))
     assert window.stack.currentWidget() is window.home_page
 
 

@@ -15,7 +15,6 @@ from rater_desktop import i18n
 from rater_desktop.i18n import _
 from ui.actions import ActionId, create_actions, retranslate_actions
 from ui.dialogs.errors import show_error
-from ui.pages.home import HomePage
 from ui.pages.welcome import WelcomePage
 from ui.qt import (
     QAction,
@@ -36,6 +35,7 @@ from ui.tasks import Task, run_in_background
 
 if TYPE_CHECKING:
     from rater_desktop.storage import Workbook
+    from ui.pages.home import HomePage
 
 APP_TITLE = "RATER Report Card"
 WORKBOOK_SUFFIX = ".rater"
@@ -63,10 +63,9 @@ class MainWindow(QMainWindow):
         self._connect_actions()
 
         self.welcome_page = WelcomePage()
-        self.home_page = HomePage()
+        self._home_page: HomePage | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome_page)
-        self.stack.addWidget(self.home_page)
         self.setCentralWidget(self.stack)
         self.stack.installEventFilter(self)
         self.welcome_page.demo_requested.connect(self.open_demo)
@@ -110,6 +109,16 @@ class MainWindow(QMainWindow):
         state = self.settings.state()
         if state is not None:
             self.restoreState(state)
+
+    @property
+    def home_page(self) -> HomePage:
+        """Built on first use: its table needs Qt's enum namespace, slow to load (ui.qt)."""
+        if self._home_page is None:
+            from ui.pages.home import HomePage
+
+            self._home_page = HomePage()
+            self.stack.addWidget(self._home_page)
+        return self._home_page
 
     # Menus ---------------------------------------------------------------
 
@@ -180,7 +189,8 @@ class MainWindow(QMainWindow):
         for action in self.language_group.actions():
             action.setChecked(action.data() == i18n.language())
         self.welcome_page.retranslate()
-        self.home_page.retranslate()
+        if self._home_page is not None:
+            self._home_page.retranslate()
         self._update_title()
 
     # Opening and closing ---------------------------------------------------

@@ -6,17 +6,18 @@ the method in three sentences and offers the demo workbook first.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rater_desktop.i18n import _
-from ui.models.recent import PATH_ROLE, RecentFilesModel
 from ui.qt import (
-    QAbstractItemView,
     QFont,
     QHBoxLayout,
     QLabel,
     QListView,
     QModelIndex,
     QPushButton,
-    Qt,
+    QStandardItem,
+    QStandardItemModel,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -63,11 +64,13 @@ class WelcomePage(QWidget):
         recent_font.setBold(True)
         self.recent_label.setFont(recent_font)
         self.no_recent_label = QLabel()
-        self.recent_model = RecentFilesModel(parent=self)
+        # A standard item model, not a custom one: it needs no Qt enums from
+        # Python, which keeps the Qt namespace out of start-up (see ui.qt).
+        self._recent_paths: list[str] = []
+        self.recent_model = QStandardItemModel(self)
         self.recent_view = QListView()
         self.recent_view.setObjectName("recentFiles")
         self.recent_view.setModel(self.recent_model)
-        self.recent_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recent_view.activated.connect(self._open_recent)
 
         column = QVBoxLayout()
@@ -95,7 +98,14 @@ class WelcomePage(QWidget):
         self.retranslate()
 
     def set_recent_files(self, paths: list[str]) -> None:
-        self.recent_model.set_paths(paths)
+        """Show ``paths`` (most recent first) by file name, the full path as a tooltip."""
+        self._recent_paths = list(paths)
+        self.recent_model.clear()
+        for path in paths:
+            item = QStandardItem(Path(path).name)
+            item.setToolTip(path)
+            item.setEditable(False)
+            self.recent_model.appendRow(item)
         self.recent_view.setVisible(bool(paths))
         self.no_recent_label.setVisible(not paths)
 
@@ -110,7 +120,7 @@ class WelcomePage(QWidget):
             self.demo_button.setDefault(True)
             self.demo_button.setFocus()
         else:
-            self.recent_view.setCurrentIndex(self.recent_model.index(0))
+            self.recent_view.setCurrentIndex(self.recent_model.index(0, 0))
             self.recent_view.setFocus()
 
     def retranslate(self) -> None:
@@ -140,4 +150,4 @@ class WelcomePage(QWidget):
         self.no_recent_label.setText(_("Workbooks you open will be listed here."))
 
     def _open_recent(self, index: QModelIndex) -> None:
-        self.recent_requested.emit(index.data(PATH_ROLE))
+        self.recent_requested.emit(self._recent_paths[index.row()])

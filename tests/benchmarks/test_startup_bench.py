@@ -1,0 +1,49 @@
+"""Start-up to first paint, compared with a bare PySide6 window in the same run.
+
+Target (issue 3): the app's `main.py --quit-after-startup` takes at most 1.5×
+the time of /work/shared/bench/baseline_window.py. Runs alternate so drift on
+a shared machine hits both sides alike; the median ratio is what counts.
+Run with: uv run pytest tests/benchmarks/test_startup_bench.py -s
+
+Both sides may write bytecode (into a private cache folder), as on a user's
+machine: with PYTHONDONTWRITEBYTECODE set, every run would recompile the app's
+modules from source while the baseline is one small file, which measures the
+environment rather than the start-up.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BASELINE = ROOT.parent / "shared" / "bench" / "baseline_window.py"
+RUNS = 7
+TARGET_RATIO = 1.5
+
+
+def timed(args: list[str], pycache: Path) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(pycache))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *args], cwd=ROOT, env=env, check=True, capture_output=True, timeout=60)
+    return time.perf_counter() - start
+
+
+def test_startup_within_one_and_a_half_bare_windows(tmp_path):
+    # One unmeasured run of each warms the OS file cache and writes bytecode.
+    timed([str(BASELINE)], tmp_path)
+    timed(["main.py", "--quit-after-startup"], tmp_path)
+    baseline, app = [], []
+    for _ in range(RUNS):
+        baseline.append(timed([str(BASELINE)], tmp_path))
+        app.append(timed(["main.py", "--quit-after-startup"], tmp_path))
+    ratio = statistics.median(a / b for a, b in zip(app, baseline))
+    print(
+        f"\nstart-up: app median {statistics.median(app) * 1000:.0f} ms, "
+        f"bare window median {statistics.median(baseline) * 1000:.0f} ms, "
+        f"median ratio {ratio:.2f} (target ≤ {TARGET_RATIO})"
+    )
+    assert ratio <= TARGET_RATIO

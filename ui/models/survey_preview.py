@@ -1,0 +1,266 @@
+"""Qt models for the import wizard: the parsed preview and the role of each column.
+
+``PreviewModel`` shows a :class:`~rater_desktop.importing.Table` exactly as the
+engine parsed it (header row as column titles, spreadsheet row numbers down
+the side), so what the user checks is what will be imported.
+``ColumnRolesModel`` holds the user's answer to "what is this column?" and
+turns it into the mapping's dimensions, expectations, KPIs and reverse list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rater_desktop.framework import dimension_name
+from rater_desktop.i18n import _
+from rater_desktop.importing import Mapping, Table
+from rater_desktop.importing.suggest import ColumnSuggestion
+from rater_desktop.model import DIMENSION_KEYS
+from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_INDEX = QModelIndex()
+
+IGNORE = ""
+KPI_ROLES = ("kpi:nps", "kpi:csat", "kpi:fcr")
+ROLES: tuple[str, ...] = (IGNORE, *(f"dim:{k}" for k in DIMENSION_KEYS),
+                          *(f"exp:{k}" for k in DIMENSION_KEYS), *KPI_ROLES)
+"""Every choice in the "Use as" column, in menu order."""
+
+
+def role_text(role: str) -> str:
+    """The words shown for a role code in the current language."""
+    if role == IGNORE:
+        return _("Not imported")
+    kind, key = role.split(":", 1)
+    if kind == "dim":
+        return dimension_name(key)
+    if kind == "exp":
+        return _("{dimension} (expectation)").format(dimension=dimension_name(key))
+    return {"nps": _("NPS (0–10)"), "csat": _("CSAT (1–5)"), "fcr": _("Solved first time (yes/no)")}[key]
+
+
+class PreviewModel(QAbstractTableModel):
+    """Read-only grid of the first parsed rows of a survey file."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._table: Table | None = None
+
+    def set_table(self, table: Table | None) -> None:
+        self.beginResetModel()
+        self._table = table
+        self.endResetModel()
+
+    def table(self) -> Table | None:
+        return self._table
+
+    def _width(self) -> int:
+        if self._table is None:
+            return 0
+        return max([len(self._table.headers), *(len(r) for r in self._table.rows)])
+
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() or self._table is None else len(self._table.rows)
+
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else self._width()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or self._table is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            row = self._table.rows[index.row()]
+            return row[index.column()] if index.column() < len(row) else ""
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or self._table is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(len(self._table.header_rows) + section + 1)  # the spreadsheet row number
+        headers = self._table.headers
+        name = headers[section] if section < len(headers) else ""
+        return f"#{section + 1} {name}".strip()
+
+
+@dataclass
+class ColumnRole:
+    header: str
+    examples: str
+    role: str = IGNORE
+    reverse: bool = False
+
+
+COL_NUMBER, COL_HEADER, COL_EXAMPLES, COL_ROLE, COL_REVERSE = range(5)
+
+
+class ColumnRolesModel(QAbstractTableModel):
+    """One row per file column: its name, example answers, role and reverse flag.
+
+    The role column is edited through a combo box (see the wizard's delegate)
+    with the codes of :data:`ROLES`; ``Qt.ItemDataRole.EditRole`` reads and
+    writes the code, ``DisplayRole`` shows the words.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[ColumnRole] = []
+
+    # -- filling -------------------------------------------------------------------
+
+    def set_table(self, table: Table) -> None:
+        """One row per column of ``table``, all "not imported"."""
+        width = max([len(table.headers), *(len(r) for r in table.rows)])
+        rows = []
+        for i in range(width):
+            header = table.headers[i] if i < len(table.headers) else ""
+            seen: list[str] = []
+            for record in table.rows:
+                value = record[i].strip() if i < len(record) else ""
+                if value and value not in seen:
+                    seen.append(value)
+                if len(seen) == 3:
+                    break
+            rows.append(ColumnRole(header, ", ".join(v if len(v) < 40 else v[:39] + "…" for v in seen)))
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def apply_suggestion(self, suggestion: ColumnSuggestion) -> None:
+        """Replace every role by the suggestion (reverse flags are cleared)."""
+        roles = {i: f"dim:{k}" for i, k in suggestion.dimensions.items()}
+        roles.update({i: f"exp:{k}" for i, k in suggestion.expectations.items()})
+        roles.update({i: f"kpi:{kind}" for kind, i in suggestion.kpis.items()})
+        self._set_all(roles, set())
+
+    def apply_mapping(self, mapping: Mapping, resolve) -> None:
+        """Set roles from a mapping; ``resolve(ref)`` gives a reference's column index."""
+        roles: dict[int, str] = {}
+        for prefix, table in (("dim", mapping.dimensions), ("exp", mapping.expectations)):
+            for key, refs in table.items():
+                for ref in refs:
+                    roles[resolve(ref)] = f"{prefix}:{key}"
+        for kind, ref in mapping.kpis.items():
+            roles[resolve(ref)] = f"kpi:{kind}"
+        self._set_all(roles, {resolve(ref) for ref in mapping.scale.reverse})
+
+    def _set_all(self, roles: dict[int, str], reverse: set[int]) -> None:
+        for i, row in enumerate(self._rows):
+            row.role = roles.get(i, IGNORE)
+            row.reverse = i in reverse and row.role.startswith(("dim:", "exp:"))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COL_REVERSE))
+
+    # -- reading -----------------------------------------------------------------
+
+    def roles(self) -> list[str]:
+        return [row.role for row in self._rows]
+
+    def reference(self, column: int) -> str:
+        """How the mapping names a column: its header when unique, else ``#N``."""
+        header = self._rows[column].header
+        folded = header.casefold()
+        unique = header and sum(r.header.casefold() == folded for r in self._rows) == 1
+        return header if unique else f"#{column + 1}"
+
+    def scored_columns(self) -> list[int]:
+        """Columns mapped to a dimension or an expectation item (answers on the scale)."""
+        return [i for i, row in enumerate(self._rows) if row.role.startswith(("dim:", "exp:"))]
+
+    def mapping_parts(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
+                                     dict[str, str], tuple[str, ...]]:
+        """(dimensions, expectations, kpis, reverse) for a :class:`Mapping`."""
+        dims: dict[str, list[str]] = {}
+        exps: dict[str, list[str]] = {}
+        kpis: dict[str, str] = {}
+        reverse = []
+        for i, row in enumerate(self._rows):
+            if row.role == IGNORE:
+                continue
+            kind, key = row.role.split(":", 1)
+            ref = self.reference(i)
+            if kind == "kpi":
+                kpis.setdefault(key, ref)
+                continue
+            (dims if kind == "dim" else exps).setdefault(key, []).append(ref)
+            if row.reverse:
+                reverse.append(ref)
+        order = {k: n for n, k in enumerate(DIMENSION_KEYS)}
+        as_tuples = lambda table: {k: tuple(v) for k, v in sorted(table.items(), key=lambda i: order[i[0]])}  # noqa: E731
+        return as_tuples(dims), as_tuples(exps), kpis, tuple(reverse)
+
+    def duplicate_kpis(self) -> list[str]:
+        """KPI codes given to more than one column (only one column per KPI is allowed)."""
+        roles = [r.role for r in self._rows if r.role in KPI_ROLES]
+        return sorted({r for r in roles if roles.count(r) > 1})
+
+    # -- Qt model ------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return (_("No."), _("Column"), _("Example answers"), _("Use as"), _("Reverse-coded"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column == COL_REVERSE:
+            return Qt.CheckState.Checked if row.reverse else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.EditRole and column == COL_ROLE:
+            return row.role
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == COL_NUMBER:
+                return f"#{index.row() + 1}"
+            if column == COL_HEADER:
+                return row.header
+            if column == COL_EXAMPLES:
+                return row.examples
+            if column == COL_ROLE:
+                return role_text(row.role)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == COL_ROLE:
+            return base | Qt.ItemFlag.ItemIsEditable
+        if index.column() == COL_REVERSE and self._rows[index.row()].role.startswith(("dim:", "exp:")):
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        row = self._rows[index.row()]
+        if index.column() == COL_ROLE and role == Qt.ItemDataRole.EditRole and value in ROLES:
+            row.role = str(value)
+            if not row.role.startswith(("dim:", "exp:")):
+                row.reverse = False
+            self.dataChanged.emit(index, self.index(index.row(), COL_REVERSE))
+            return True
+        if index.column() == COL_REVERSE and role == Qt.ItemDataRole.CheckStateRole:
+            if not row.role.startswith(("dim:", "exp:")):
+                return False
+            row.reverse = Qt.CheckState(value) == Qt.CheckState.Checked
+            self.dataChanged.emit(index, index)
+            return True
+        return False
+
+    def retranslate(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_ROLE), self.index(len(self._rows) - 1, COL_ROLE))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+
+
+def header_names(rows: Sequence[ColumnRole]) -> list[str]:
+    return [row.header for row in rows]
