@@ -235,3 +235,19 @@ def test_demo_button_writes_the_demo_off_the_gui_thread_and_opens_it(qtbot, wind
     assert window.home_page.heading.text() == ORGANISATION
     assert len(table(window)) == 2
     assert window.welcome_page.demo_button.isEnabled()
+
+
+def test_changes_through_operations_refresh_the_home_page_and_undo(window, workbook_path):
+    window.open_path(workbook_path)
+    assert not window.actions[ActionId.UNDO].isEnabled()
+    autumn = window.workbook.assessments()[0].id
+    window.operations.update_assessment(autumn, name="Autumn check")
+    assert table(window)[0][COL_NAME] == "Autumn check"
+    assert window.actions[ActionId.UNDO].isEnabled()
+
+    window.actions[ActionId.UNDO].trigger()
+    assert table(window)[0][COL_NAME] == "Autumn review"
+    assert window.workbook.assessments()[0].name == "Autumn review"
+    assert window.actions[ActionId.REDO].isEnabled()
+    window.actions[ActionId.REDO].trigger()
+    assert table(window)[0][COL_NAME] == "Autumn check"

@@ -21,6 +21,8 @@ class ActionId(enum.Enum):
     SAVE_COPY_AS = "file.save_copy_as"
     CLOSE = "file.close"
     QUIT = "file.quit"
+    UNDO = "edit.undo"
+    REDO = "edit.redo"
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,12 @@ ACTIONS: dict[ActionId, ActionSpec] = {
     ActionId.QUIT: ActionSpec(
         N_("&Quit"), N_("Quit RATER Report Card (every answer is already saved)"),
         QKeySequence.StandardKey.Quit,
+    ),
+    ActionId.UNDO: ActionSpec(
+        N_("&Undo"), N_("Take back the last change to this workbook"), QKeySequence.StandardKey.Undo,
+    ),
+    ActionId.REDO: ActionSpec(
+        N_("&Redo"), N_("Make the change you took back again"), QKeySequence.StandardKey.Redo,
     ),
 }
 

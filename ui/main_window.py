@@ -34,6 +34,7 @@ from ui.settings import Settings
 from ui.tasks import Task, run_in_background
 
 if TYPE_CHECKING:
+    from rater_desktop.operations import Change, Operations
     from rater_desktop.storage import Workbook
     from ui.pages.home import HomePage
 
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings if settings is not None else Settings()
         self.workbook: Workbook | None = None
+        self.operations: Operations | None = None
+        """every change to the open workbook goes through this (pages use it too)"""
         self._demo_task: Task | None = None
         self._warm_up_task: Task | None = None
         self._painted = False
@@ -130,6 +133,8 @@ class MainWindow(QMainWindow):
             ActionId.SAVE_COPY_AS: self.save_copy_as,
             ActionId.CLOSE: self.close_workbook,
             ActionId.QUIT: self.close,
+            ActionId.UNDO: self.undo,
+            ActionId.REDO: self.redo,
         }
         for action_id, slot in triggers.items():
             self.actions[action_id].triggered.connect(slot)
@@ -146,6 +151,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.actions[ActionId.SAVE_COPY_AS], self.actions[ActionId.CLOSE]])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions[ActionId.QUIT])
+
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.actions[ActionId.UNDO], self.actions[ActionId.REDO]])
 
         self.view_menu = bar.addMenu("")
         self.language_menu = self.view_menu.addMenu("")
@@ -184,6 +192,7 @@ class MainWindow(QMainWindow):
         retranslate_actions(self.actions)
         self.file_menu.setTitle(_("&File"))
         self.recent_menu.setTitle(_("Open &Recent"))
+        self.edit_menu.setTitle(_("&Edit"))
         self.view_menu.setTitle(_("&View"))
         self.language_menu.setTitle(_("&Language"))
         for action in self.language_group.actions():
@@ -240,6 +249,7 @@ class MainWindow(QMainWindow):
 
     def _adopt(self, workbook: Workbook) -> bool:
         """Read what the home page shows, then make ``workbook`` the open one."""
+        from rater_desktop.operations import Operations
         from rater_desktop.storage import WorkbookError
         from ui.models.rounds import load_rounds
 
@@ -253,6 +263,8 @@ class MainWindow(QMainWindow):
         if self.workbook is not None:
             self.workbook.close()
         self.workbook = workbook
+        self.operations = Operations(workbook)
+        self.operations.subscribe(self._workbook_edited)
         self.home_page.show_workbook(organisation, rounds)
         self._refresh_recent(self.settings.add_recent_file(workbook.path))
         self.settings.set_first_run_done()
@@ -265,8 +277,24 @@ class MainWindow(QMainWindow):
             return
         self.workbook.close()
         self.workbook = None
+        self.operations = None
         self._update_state()
         self.workbook_changed.emit()
+
+    def _workbook_edited(self, _change: Change) -> None:
+        """Any change may move a grade or rename a round: re-read what the home page shows."""
+        from ui.models.rounds import load_rounds
+
+        self.home_page.show_workbook(self.workbook.organisation(), load_rounds(self.workbook))
+        self._update_state()
+
+    def undo(self) -> None:
+        if self.operations is not None and self.operations.can_undo:
+            self.operations.undo()
+
+    def redo(self) -> None:
+        if self.operations is not None and self.operations.can_redo:
+            self.operations.redo()
 
     def save_copy_as(self) -> None:
         """Write a consistent copy of the open workbook elsewhere (SQLite backup API)."""
@@ -320,6 +348,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home_page if is_open else self.welcome_page)
         self.actions[ActionId.SAVE_COPY_AS].setEnabled(is_open)
         self.actions[ActionId.CLOSE].setEnabled(is_open)
+        self.actions[ActionId.UNDO].setEnabled(self.operations is not None and self.operations.can_undo)
+        self.actions[ActionId.REDO].setEnabled(self.operations is not None and self.operations.can_redo)
         self._update_title()
 
     def _update_title(self) -> None:

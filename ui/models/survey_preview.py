@@ -9,7 +9,6 @@ turns it into the mapping's dimensions, expectations, KPIs and reverse list.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rater_desktop.framework import dimension_name
@@ -261,6 +260,3 @@ class ColumnRolesModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, COL_ROLE), self.index(len(self._rows) - 1, COL_ROLE))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
 
-
-def header_names(rows: Sequence[ColumnRole]) -> list[str]:
-    return [row.header for row in rows]
