@@ -82,7 +82,7 @@ def test_open_shows_home_page_with_rounds_and_grades(window, workbook_path, monk
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(workbook_path), ""))
     window.show()
     window.actions[ActionId.OPEN].trigger()
-    assert window.stack.currentWidget() is window.home_page
+    assert window.stack.currentWidget() is window.workbook_view
     assert window.windowTitle() == "harbour.rater — RATER Report Card"
     assert window.home_page.heading.text() == "Harbour Lights Hotel"
     assert table(window) == [
@@ -124,7 +124,7 @@ def test_activating_a_recent_entry_on_the_welcome_page_opens_it(window, workbook
     window._refresh_recent(window.settings.recent_files())
     view = window.welcome_page.recent_view
     view.activated.emit(window.welcome_page.recent_model.index(0, 0))
-    assert window.stack.currentWidget() is window.home_page
+    assert window.stack.currentWidget() is window.workbook_view
 
 
 def test_geometry_is_restored(qtbot, window):
@@ -171,7 +171,7 @@ def test_damaged_file_gets_one_sentence_and_is_left_unchanged(window, workbook_p
     assert damaged.read_bytes() == before
     # Nothing else changed: the open workbook is still open and shown.
     assert Path(window.workbook.path).name == "harbour.rater"
-    assert window.stack.currentWidget() is window.home_page
+    assert window.stack.currentWidget() is window.workbook_view
     assert str(damaged.resolve()) not in window.settings.recent_files()
 
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from rater_desktop.operations import Change, Operations
     from rater_desktop.storage import Workbook
     from ui.pages.home import HomePage
+    from ui.workbook_view import WorkbookView
 
 APP_TITLE = "RATER Report Card"
 WORKBOOK_SUFFIX = ".rater"
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self._connect_actions()
 
         self.welcome_page = WelcomePage()
-        self._home_page: HomePage | None = None
+        self._workbook_view: WorkbookView | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome_page)
         self.setCentralWidget(self.stack)
@@ -114,14 +115,19 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     @property
-    def home_page(self) -> HomePage:
-        """Built on first use: its table needs Qt's enum namespace, slow to load (ui.qt)."""
-        if self._home_page is None:
-            from ui.pages.home import HomePage
+    def workbook_view(self) -> WorkbookView:
+        """Built on first use: its tables need Qt's enum namespace, slow to load (ui.qt)."""
+        if self._workbook_view is None:
+            from ui.workbook_view import WorkbookView
 
-            self._home_page = HomePage()
-            self.stack.addWidget(self._home_page)
-        return self._home_page
+            self._workbook_view = WorkbookView()
+            self.stack.addWidget(self._workbook_view)
+        return self._workbook_view
+
+    @property
+    def home_page(self) -> HomePage:
+        """The overview tab of the open workbook."""
+        return self.workbook_view.home_page
 
     # Menus ---------------------------------------------------------------
 
@@ -198,8 +204,8 @@ class MainWindow(QMainWindow):
         for action in self.language_group.actions():
             action.setChecked(action.data() == i18n.language())
         self.welcome_page.retranslate()
-        if self._home_page is not None:
-            self._home_page.retranslate()
+        if self._workbook_view is not None:
+            self._workbook_view.retranslate()
         self._update_title()
 
     # Opening and closing ---------------------------------------------------
@@ -265,7 +271,7 @@ class MainWindow(QMainWindow):
         self.workbook = workbook
         self.operations = Operations(workbook)
         self.operations.subscribe(self._workbook_edited)
-        self.home_page.show_workbook(organisation, rounds)
+        self.workbook_view.show_workbook(self.operations, organisation, rounds)
         self._refresh_recent(self.settings.add_recent_file(workbook.path))
         self.settings.set_first_run_done()
         self._update_state()
@@ -275,6 +281,8 @@ class MainWindow(QMainWindow):
     def close_workbook(self) -> None:
         if self.workbook is None:
             return
+        if self._workbook_view is not None:
+            self._workbook_view.drop_pages()
         self.workbook.close()
         self.workbook = None
         self.operations = None
@@ -285,7 +293,7 @@ class MainWindow(QMainWindow):
         """Any change may move a grade or rename a round: re-read what the home page shows."""
         from ui.models.rounds import load_rounds
 
-        self.home_page.show_workbook(self.workbook.organisation(), load_rounds(self.workbook))
+        self.workbook_view.update_rounds(self.workbook.organisation(), load_rounds(self.workbook))
         self._update_state()
 
     def undo(self) -> None:
@@ -345,7 +353,7 @@ class MainWindow(QMainWindow):
 
     def _update_state(self) -> None:
         is_open = self.workbook is not None
-        self.stack.setCurrentWidget(self.home_page if is_open else self.welcome_page)
+        self.stack.setCurrentWidget(self.workbook_view if is_open else self.welcome_page)
         self.actions[ActionId.SAVE_COPY_AS].setEnabled(is_open)
         self.actions[ActionId.CLOSE].setEnabled(is_open)
         self.actions[ActionId.UNDO].setEnabled(self.operations is not None and self.operations.can_undo)

@@ -1,0 +1,168 @@
+"""What the window shows while a workbook is open: a round chooser and page tabs.
+
+Pages are built the first time their tab is shown, and built again when the
+user picks another round or language: each page then starts from the core's
+current figures instead of patching its widgets in place.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rater_desktop.i18n import N_, _
+from ui.pages.home import HomePage
+from ui.qt import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget, Signal
+
+if TYPE_CHECKING:
+    from rater_desktop.operations import Operations
+    from ui.models.rounds import RoundRow
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    """marked with N_ and translated when shown"""
+    module: str
+    cls: str
+    per_round: bool = True
+    """built with (operations, assessment_id); otherwise with (operations) only"""
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("setup", N_("Set-up"), "ui.pages.setup", "RoundSetupPage"),
+    PageSpec("grading", N_("Grading"), "ui.pages.grading", "GradingPage"),
+    PageSpec("results", N_("Results"), "ui.pages.results", "ResultsPage"),
+    PageSpec("customers", N_("Customers"), "ui.pages.comparison", "ComparisonPage"),
+    PageSpec("actions", N_("Action plan"), "ui.pages.actions", "ActionPlanPage"),
+    PageSpec("trends", N_("Trends"), "ui.pages.trends", "TrendsPage", per_round=False),
+)
+
+
+class WorkbookView(QWidget):
+    """The overview tab plus one tab per page of PAGES, for the chosen round."""
+
+    round_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workbookView")
+        self.operations: Operations | None = None
+        self.assessment_id: int | None = None
+        self.home_page = HomePage()
+        self.round_label = QLabel()
+        self.round_box = QComboBox()
+        self.round_box.setObjectName("roundChooser")
+        self.round_box.setMinimumContentsLength(24)
+        self.round_label.setBuddy(self.round_box)
+        self.round_box.activated.connect(self._round_chosen)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("pageTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.home_page, "")
+        self._holders: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = {}
+        for spec in PAGES:
+            holder = QWidget()
+            holder.setObjectName(f"{spec.key}Tab")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders[spec.key] = holder
+            self.tabs.addTab(holder, "")
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(12, 8, 12, 0)
+        top.addWidget(self.round_label)
+        top.addWidget(self.round_box)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.retranslate()
+
+    # Workbook and round --------------------------------------------------
+
+    def show_workbook(self, operations: Operations, organisation: str, rounds: list[RoundRow]) -> None:
+        """Show a newly opened workbook, on its latest round."""
+        if operations is not self.operations:
+            self.operations = operations
+            self.assessment_id = None
+        self.update_rounds(organisation, rounds)
+
+    def update_rounds(self, organisation: str, rounds: list[RoundRow]) -> None:
+        """Refresh the overview and the round chooser after a change."""
+        self.home_page.show_workbook(organisation, rounds)
+        ids = [row.id for row in rounds]
+        self.round_box.blockSignals(True)
+        self.round_box.clear()
+        for row in rounds:
+            self.round_box.addItem(f"{row.name} ({row.date})", row.id)
+        self.round_box.blockSignals(False)
+        wanted = self.assessment_id if self.assessment_id in ids else (ids[-1] if ids else None)
+        if wanted != self.assessment_id:
+            self.set_round(wanted)
+        elif wanted is not None:
+            self.round_box.setCurrentIndex(ids.index(wanted))
+
+    def set_round(self, assessment_id: int | None) -> None:
+        """Make ``assessment_id`` the round every per-round page works on."""
+        self.assessment_id = assessment_id
+        index = self.round_box.findData(assessment_id)
+        if index >= 0:
+            self.round_box.setCurrentIndex(index)
+        self.drop_pages(per_round_only=True)
+        self._tab_shown(self.tabs.currentIndex())
+        if assessment_id is not None:
+            self.round_changed.emit(assessment_id)
+
+    def _round_chosen(self, index: int) -> None:
+        chosen = self.round_box.itemData(index)
+        if chosen != self.assessment_id:
+            self.set_round(chosen)
+
+    # Pages -------------------------------------------------------------------
+
+    def show_page(self, key: str) -> QWidget | None:
+        """Switch to the tab of page ``key`` and return the page."""
+        self.tabs.setCurrentWidget(self._holders[key])
+        return self.pages.get(key)
+
+    def _tab_shown(self, index: int) -> None:
+        holder = self.tabs.widget(index)
+        for spec in PAGES:
+            if self._holders[spec.key] is holder and spec.key not in self.pages:
+                self._build(spec)
+
+    def _build(self, spec: PageSpec) -> None:
+        if self.operations is None or (spec.per_round and self.assessment_id is None):
+            return
+        page_class = getattr(importlib.import_module(spec.module), spec.cls)
+        args = (self.operations, self.assessment_id) if spec.per_round else (self.operations,)
+        page = page_class(*args)
+        self._holders[spec.key].layout().addWidget(page)
+        self.pages[spec.key] = page
+
+    def drop_pages(self, *, per_round_only: bool = False) -> None:
+        """Discard built pages; they are built again when next shown."""
+        for spec in PAGES:
+            page = self.pages.get(spec.key)
+            if page is None or (per_round_only and not spec.per_round):
+                continue
+            del self.pages[spec.key]
+            detach = getattr(page, "detach", None)
+            if callable(detach):
+                detach()
+            page.setParent(None)
+            page.deleteLater()
+
+    def retranslate(self) -> None:
+        self.round_label.setText(_("&Round:"))
+        self.tabs.setTabText(0, _("Overview"))
+        for position, spec in enumerate(PAGES, start=1):
+            self.tabs.setTabText(position, _(spec.title))
+        self.home_page.retranslate()
+        self.drop_pages()
+        self._tab_shown(self.tabs.currentIndex())
