@@ -54,7 +54,8 @@ CHANGES = ("grades", "context_grades", "continuum")
 STRUCTURE = ("criteria", "participants", "time_contexts", "assessments")
 
 
-def _big(widget: QWidget, factor: float, bold: bool = False) -> None:
+def enlarge(widget: QWidget, factor: float, bold: bool = False) -> None:
+    """Scale a widget's font from its current size (stays readable at 125 % / 150 % scaling)."""
     font = QFont(widget.font())
     font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(bold)
@@ -96,7 +97,7 @@ class GradingPage(QWidget):
         self.stack.addWidget(self._build_summary_panel())
 
         self.who = QLabel()
-        _big(self.who, 1.1, bold=True)
+        enlarge(self.who, 1.1, bold=True)
         self.switch_button = QPushButton()
         self.switch_button.clicked.connect(self.stop)
         self.progress_bars = {key: QProgressBar() for key in (*DIMENSION_KEYS, CONTINUUM)}
@@ -143,7 +144,7 @@ class GradingPage(QWidget):
     def _build_start(self) -> QWidget:
         panel = QWidget()
         self.start_title = QLabel()
-        _big(self.start_title, 1.5, bold=True)
+        enlarge(self.start_title, 1.5, bold=True)
         self.start_help = QLabel()
         self.start_help.setWordWrap(True)
         self.start_status = QLabel()
@@ -155,7 +156,7 @@ class GradingPage(QWidget):
         self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.people.installEventFilter(self)
         self.people.doubleClicked.connect(lambda index: self.start(self._person_id(index.row())))
-        _big(self.people, 1.2)
+        enlarge(self.people, 1.2)
         self.start_button = QPushButton()
         self.start_button.clicked.connect(lambda: self.start(self._person_id(self.people.currentIndex().row())))
         layout = QVBoxLayout(panel)
@@ -171,11 +172,11 @@ class GradingPage(QWidget):
     def _build_grade_panel(self) -> QWidget:
         panel = QWidget()
         self.dimension_label = QLabel()
-        _big(self.dimension_label, 1.1, bold=True)
+        enlarge(self.dimension_label, 1.1, bold=True)
         self.statement = QLabel()
         self.statement.setObjectName("statement")
         self.statement.setWordWrap(True)
-        _big(self.statement, 1.5)
+        enlarge(self.statement, 1.5)
         self.hint_a = QLabel()
         self.hint_f = QLabel()
         for hint in (self.hint_a, self.hint_f):
@@ -187,7 +188,7 @@ class GradingPage(QWidget):
             button.setCheckable(True)
             button.setMinimumSize(88, 64)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            _big(button, 1.8, bold=True)
+            enlarge(button, 1.8, bold=True)
             button.clicked.connect(lambda _checked=False, c=code: self.give(c))
             self.grade_buttons[code] = button
             buttons.addWidget(button)
@@ -214,11 +215,11 @@ class GradingPage(QWidget):
     def _build_continuum_panel(self) -> QWidget:
         panel = QWidget()
         self.continuum_title = QLabel()
-        _big(self.continuum_title, 1.3, bold=True)
+        enlarge(self.continuum_title, 1.3, bold=True)
         self.continuum_help = QLabel()
         self.continuum_help.setWordWrap(True)
         self.continuum_label = QLabel()
-        _big(self.continuum_label, 1.1, bold=True)
+        enlarge(self.continuum_label, 1.1, bold=True)
         self.left_pole = QLabel()
         self.right_pole = QLabel()
         for pole in (self.left_pole, self.right_pole):
@@ -235,7 +236,7 @@ class GradingPage(QWidget):
             button = QPushButton(str(value))
             button.setCheckable(True)
             button.setMinimumSize(64, 56)
-            _big(button, 1.6, bold=True)
+            enlarge(button, 1.6, bold=True)
             button.clicked.connect(lambda _checked=False, v=value: self.place(v))
             self.scale_buttons[value] = button
             grid.addWidget(button, 1, value - 1)
@@ -256,7 +257,7 @@ class GradingPage(QWidget):
     def _build_summary_panel(self) -> QWidget:
         panel = QWidget()
         self.summary_title = QLabel()
-        _big(self.summary_title, 1.5, bold=True)
+        enlarge(self.summary_title, 1.5, bold=True)
         self.summary_text = QLabel()
         self.summary_text.setObjectName("summaryText")
         self.summary_text.setWordWrap(True)
@@ -264,7 +265,7 @@ class GradingPage(QWidget):
         self.first_open_button = QPushButton()
         self.first_open_button.clicked.connect(self.go_to_first_open)
         self.finish_button = QPushButton()
-        _big(self.finish_button, 1.2, bold=True)
+        enlarge(self.finish_button, 1.2, bold=True)
         self.finish_button.clicked.connect(self.finish)
         layout = QVBoxLayout(panel)
         layout.addWidget(self.summary_title)
@@ -455,6 +456,11 @@ class GradingPage(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Arriving on the page puts the keyboard in the name list (or on the walk-through)."""
+        super().showEvent(event)
+        (self if self.answers is not None else self.people).setFocus()
+
     # -- change notices -----------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
@@ -549,7 +555,7 @@ class GradingPage(QWidget):
             bar.setFormat(f"{name} {done}/{len(mine)}")
             bar.setToolTip(_("{name}: {done} of {total} answered").format(name=name, done=done, total=len(mine)))
             current = self.step.dimension == key or (key == CONTINUUM and self.step.kind == CONTINUUM)
-            _big(bar, 1.0, bold=current)
+            enlarge(bar, 1.0, bold=current)
 
     def _show_grade_step(self, step: Step, keep_note: bool) -> None:
         self.stack.setCurrentIndex(1)
