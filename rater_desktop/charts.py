@@ -240,7 +240,8 @@ def trend_chart(fig: "Figure", spec: TrendSpec) -> None:
     _points_axis(ax)
     ax.set_ylabel(spec.axis_label, fontsize=8)
     ax.set_title(spec.title, fontsize=10)
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=2, frameon=False)
+    # round labels take two lines (name, date): the legend sits further down
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(0, -0.2), ncols=2, frameon=False)
 
 
 def vote_distribution(fig: "Figure", spec: VoteDistributionSpec) -> None:
@@ -270,16 +271,19 @@ def draw(fig: "Figure", spec: ChartSpec) -> None:
     _DRAWERS[type(spec)](fig, spec)
 
 
-def render_png(spec: ChartSpec, *, width_in: float, height_in: float, dpi: int = 200) -> bytes:
-    """The chart as PNG bytes, for the PDF (reportlab cannot embed vector figures without extras)."""
-    from io import BytesIO
+def render_image(spec: ChartSpec, *, width_in: float, height_in: float, dpi: int = 200):
+    """The chart as a PIL RGB image, for the PDF.
 
+    reportlab cannot embed vector figures without extra packages, so the PDF
+    gets pixels at ``dpi``; handing over the raw image skips a PNG encode and
+    decode round trip that cost as much as drawing.
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from PIL import Image
 
-    fig = Figure(figsize=(width_in, height_in), layout="constrained")
-    FigureCanvasAgg(fig)
+    fig = Figure(figsize=(width_in, height_in), dpi=dpi, layout="tight")
+    canvas = FigureCanvasAgg(fig)
     draw(fig, spec)
-    out = BytesIO()
-    fig.savefig(out, format="png", dpi=dpi)
-    return out.getvalue()
+    canvas.draw()
+    return Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).convert("RGB")

@@ -165,7 +165,9 @@ class _Builder:
         self.pagesize = A4
         self.margin = MARGIN_MM * mm
         self.frame_width = A4[0] - 2 * self.margin
-        self.pngs: dict[int, bytes] = {}
+        self.images: dict[int, object] = {}
+        self.placeholders = False
+        """True for a layout-only pass: charts become blank space of the same size"""
 
     def check_cancel(self) -> None:
         if self.cancel():
@@ -177,7 +179,7 @@ class _Builder:
         width_in = self.frame_width / 72
         for i, block in enumerate(chart_blocks):
             self.check_cancel()
-            self.pngs[id(block)] = charts.render_png(
+            self.images[id(block)] = charts.render_image(
                 block.spec, width_in=width_in, height_in=width_in * block.aspect, dpi=CHART_DPI)
             self.progress(0.8 * (i + 1) / max(1, len(chart_blocks)))
 
@@ -202,7 +204,7 @@ class _Builder:
         return story
 
     def section(self, section: Section, first: bool) -> list:
-        from reportlab.platypus import CondPageBreak, Image, KeepTogether, PageBreak, Spacer
+        from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
         heading = _para(section.title, self.styles["section"])
         heading.toc_title = section.title
@@ -222,7 +224,8 @@ class _Builder:
                 story.append(Spacer(1, 8))
             elif isinstance(block, Chart):
                 height = self.frame_width * block.aspect
-                image = Image(BytesIO(self.pngs[id(block)]), width=self.frame_width, height=height)
+                image = (Spacer(self.frame_width, height) if self.placeholders else
+                         _picture(self.images[id(block)], self.frame_width, height))
                 story.append(KeepTogether([image, Spacer(1, 10)]))
         return story
 
@@ -271,6 +274,21 @@ class _Builder:
         return pages[0], entries
 
 
+def _picture(image, width: float, height: float):
+    """A flowable drawing an in-memory PIL image (platypus ``Image`` wants a file)."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Flowable
+
+    class Picture(Flowable):
+        def wrap(self, available_width, available_height):
+            return width, height
+
+        def draw(self):
+            self.canv.drawImage(ImageReader(image), 0, 0, width, height)
+
+    return Picture()
+
+
 def _logo(path: str, frame_width: float):
     """The user's logo, at most 50 mm wide and 25 mm high, aspect kept."""
     from reportlab.lib.units import mm
@@ -293,19 +311,19 @@ def build_pdf(content: ReportContent, out_path: str | os.PathLike, *,
     ``progress(fraction)`` is called with 0..1 as work advances; ``cancel()``
     is polled between charts and flowables and, when true, stops the build
     with :class:`ReportCancelled` leaving any existing ``out_path`` untouched.
-    A table of contents is added when the report runs past 8 pages (which
-    costs another layout pass; the charts are not redrawn).
+    A table of contents is added when the report runs past 8 pages: a first,
+    layout-only pass (charts as blank space, nothing embedded) finds the page
+    count and the section pages, the second writes the PDF.
     """
     builder = _Builder(content, progress, cancel)
     builder.render_charts()
-    first = BytesIO()
-    pages, entries = builder.build(first)
-    builder.progress(0.9)
-    data = first.getvalue()
-    if pages >= TOC_MIN_PAGES:
-        second = BytesIO()
-        pages, _entries = builder.build(second, toc=entries)
-        data = second.getvalue()
+    builder.placeholders = True
+    pages, entries = builder.build(BytesIO())
+    builder.progress(0.85)
+    builder.placeholders = False
+    final = BytesIO()
+    pages, _entries = builder.build(final, toc=entries if pages >= TOC_MIN_PAGES else None)
+    data = final.getvalue()
     write_atomically(Path(out_path), data)
     builder.progress(1.0)
     return pages
