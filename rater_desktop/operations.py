@@ -173,6 +173,15 @@ class Operations:
         ident = self.workbook.add_assessment(name, date, notes)
         return self._added("add_assessment", "assessments", "assessments", ident, ident, self.workbook.delete_assessment)
 
+    def start_round_from(self, assessment_id: int, name: str, date: str | date, carry_note: str = "") -> int:
+        """Start a new round from ``assessment_id`` (see ``Workbook.copy_round``); undo removes it whole.
+
+        ``carry_note`` is added to each carried-over action's notes; the UI
+        passes a sentence in the user's language naming the source round.
+        """
+        ident = self.workbook.copy_round(assessment_id, name, date, carry_note)
+        return self._added("start_round_from", "assessments", "assessments", ident, ident, self.workbook.delete_assessment)
+
     def update_assessment(self, assessment_id: int, **fields: Any) -> Change:
         return self._updated(
             "update_assessment", "assessments", "assessments", assessment_id, fields, self.workbook.update_assessment

@@ -224,6 +224,36 @@ class Workbook(WorkbookReads):
         """Delete a round with everything graded, imported and planned in it."""
         self._delete("assessments", assessment_id)
 
+    def copy_round(self, source_id: int, name: str, date: str | date, carry_note: str = "") -> int:
+        """A new round that starts where ``source_id`` left off, in one transaction.
+
+        The framework is workbook-wide, so it needs no copying; participants
+        (name, role, order), time contexts and the actions still ``open`` or
+        ``in_progress`` are copied.  No grades, answers, consensus or surveys:
+        those belong to the round in which they were given.  A copied action
+        keeps its criterion, owner, due date and target (so the next round can
+        check the target) and gets ``carry_note`` appended to its notes, which
+        is how the user sees where it came from.  Returns the new round's id.
+        """
+        self._assessment(source_id)  # KeyError for an unknown round, before anything is written
+        people = self.participants(source_id)
+        contexts = self.time_contexts(source_id)
+        carried = [a for a in self.actions(source_id) if a.status in ("open", "in_progress")]
+        with self._write():
+            new_id = self.add_assessment(name, date)
+            for person in people:
+                self.add_participant(new_id, person.name, person.role)
+            for context in contexts:
+                self.add_time_context(new_id, context.name)
+            for action in carried:
+                notes = "\n".join(part for part in (action.notes, carry_note.strip()) if part)
+                self.add_action(
+                    new_id, action.title, dimension=action.dimension, criterion_id=action.criterion_id,
+                    owner=action.owner, due=action.due, target_grade=action.target_grade,
+                    status=action.status, notes=notes[:LONG_TEXT],
+                )
+        return new_id
+
     # -- participants ---------------------------------------------------------
 
     def add_participant(self, assessment_id: int, name: str, role: str = "") -> int:

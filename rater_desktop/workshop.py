@@ -1,0 +1,171 @@
+"""The workshop's logic, kept out of the widgets: what to discuss first, what
+a reveal may show, and who votes next.
+
+Every screen of a workshop (facilitator, presenter, report) gets the votes of
+a dimension only through :func:`reveal`, so the privacy rule of DESIGN §3 is
+enforced once, here:
+
+- a group of fewer than :data:`MIN_GROUP` people gets no per-person results at
+  all (no distribution, no individual scores), only the team mean;
+- names are attached to individual scores only when the workbook's
+  ``show_names`` setting is on; otherwise the scores are sorted, so even their
+  order says nothing about who gave which.
+
+A participant's *vote* on a dimension is their dimension score: the mean of
+the grades they gave on its visible criteria (N/A left out), exactly as the
+report card computes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from rater_desktop import scoring
+from rater_desktop.analysis import ReportCard
+from rater_desktop.model import DIMENSION_KEYS, AssessmentData, Participant
+from rater_desktop.scoring import Stat
+
+MIN_GROUP = 3
+"""Fewest people whose results may be shown per person (DESIGN §3)."""
+
+LETTERS: tuple[str, ...] = ("A", "B", "C", "D", "F")
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One dimension in the discussion queue, with why it is there.
+
+    ``priority`` = ``spread`` + ``|gap|`` (both in points, missing parts as 0);
+    ``reasons`` are codes for the UI: ``disagreement`` (team sd ≥
+    :data:`DISAGREEMENT_SD`), ``blind_spot`` / ``hidden_strength`` (the flag).
+    """
+
+    dimension: str
+    priority: float
+    spread: float | None
+    gap: float | None
+    flag: str | None
+    reasons: tuple[str, ...]
+
+
+DISAGREEMENT_SD = 0.75
+"""A team sd (points) from which the votes are called a real disagreement:
+three quarters of a letter grade between typical votes."""
+
+
+def discussion_queue(card: ReportCard) -> list[QueueItem]:
+    """Dimensions in the order a room should discuss them, most contested first.
+
+    The combined ordering: ``priority = sd of the team's votes + |internal −
+    customer gap|``.  Both are on the 0–4 points scale, so they add up without
+    weights: a dimension where votes spread by one grade and customers agree
+    (1.0 + 0) ranks with one where the team agrees but customers see it a full
+    grade differently (0 + 1.0).  The gap counts only when it carries a flag
+    (``blind_spot``, ``hidden_strength``, ``aligned``): with "few responses" it
+    is too unsure to steer the discussion.  A missing sd (fewer than two
+    voters) counts 0.  Ties keep the DIMENSION_KEYS order.  Dimensions nobody
+    graded and without a gap are left out.
+    """
+    items = []
+    for result in card.dimensions:
+        spread = result.internal.sd if result.internal else None
+        gap = result.gap if result.flag in ("blind_spot", "hidden_strength", "aligned") else None
+        if result.internal is None and gap is None:
+            continue
+        reasons = []
+        if spread is not None and spread >= DISAGREEMENT_SD:
+            reasons.append("disagreement")
+        if result.flag in ("blind_spot", "hidden_strength"):
+            reasons.append(result.flag)
+        priority = (spread or 0.0) + abs(gap or 0.0)
+        items.append(QueueItem(result.key, priority, spread, gap, result.flag, tuple(reasons)))
+    order = {key: index for index, key in enumerate(DIMENSION_KEYS)}
+    return sorted(items, key=lambda item: (-round(item.priority, 6), order[item.dimension]))
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """What may be shown about one dimension's votes.
+
+    ``distribution`` counts voters per letter of their vote (A..F); empty, like
+    ``votes``, when ``withheld``.  ``names`` lines up with ``votes`` and is
+    empty unless names may be shown.
+    """
+
+    dimension: str
+    voters: int
+    withheld: bool
+    """True when the group is too small for per-person results"""
+    distribution: dict[str, int]
+    votes: tuple[float, ...]
+    names: tuple[str, ...]
+    team: Stat | None
+    consensus: str | None
+    customer: Stat | None
+    flag: str | None
+
+
+def reveal(card: ReportCard, data: AssessmentData, dimension: str) -> Reveal:
+    """The reveal of ``dimension``, with the privacy rule applied (see the module doc)."""
+    result = card.dimension(dimension)
+    scored = [(person, score) for person, score in _votes(data, dimension) if score is not None]
+    voters = len(scored)
+    withheld = voters < MIN_GROUP
+    if withheld:
+        scored = []
+    elif not data.show_names:
+        scored.sort(key=lambda pair: pair[1])
+    distribution = dict.fromkeys(LETTERS, 0) if not withheld else {}
+    for _person, score in scored:
+        distribution[scoring.points_letter(score)] += 1
+    return Reveal(
+        dimension=dimension,
+        voters=voters,
+        withheld=withheld,
+        distribution=distribution,
+        votes=tuple(score for _person, score in scored),
+        names=tuple(person.name for person, _score in scored) if data.show_names else (),
+        team=result.internal,
+        consensus=result.consensus,
+        customer=result.customer,
+        flag=result.flag,
+    )
+
+
+def _votes(data: AssessmentData, dimension: str) -> list[tuple[Participant, float | None]]:
+    """Each participant's dimension score, in participant order."""
+    criteria = {c.id for c in data.criteria if c.dimension == dimension and not c.hidden}
+    given: dict[int, list[int | None]] = {p.id: [] for p in data.participants}
+    for grade in data.grades:
+        if grade.criterion_id in criteria and grade.participant_id in given:
+            given[grade.participant_id].append(scoring.letter_points(grade.grade))
+    return [(person, scoring.respondent_score(given[person.id])) for person in data.participants]
+
+
+# --- voting order ---------------------------------------------------------------
+
+
+def finished_voters(data: AssessmentData, dimensions: Collection[str] = DIMENSION_KEYS) -> set[int]:
+    """Ids of participants who gave a grade (N/A counts) on every visible criterion of ``dimensions``."""
+    wanted = {c.id for c in data.criteria if c.dimension in dimensions and not c.hidden}
+    given: dict[int, set[int]] = {}
+    for grade in data.grades:
+        if grade.criterion_id in wanted:
+            given.setdefault(grade.participant_id, set()).add(grade.criterion_id)
+    return {p.id for p in data.participants if wanted and given.get(p.id, set()) >= wanted}
+
+
+def next_voter(
+    participants: Sequence[Participant], grades_done: Collection[int], skipped: Collection[int] = ()
+) -> Participant | None:
+    """Who gets the laptop next: the first (in list order) who has not voted and
+    was not skipped; once everyone else is done, the skipped ones in turn (the
+    facilitator comes back to them); None when everybody has voted.
+
+    The facilitator may still hand the laptop to anyone out of order; this is
+    only the suggestion the hand-over screen starts with.
+    """
+    waiting = [p for p in participants if p.id not in grades_done]
+    fresh = [p for p in waiting if p.id not in skipped]
+    return (fresh or waiting or [None])[0]
