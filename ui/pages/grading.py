@@ -50,6 +50,10 @@ LETTER_KEYS = {
 }
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 8)}
 NEXT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Right)
+CHOSEN_STYLE = (
+    "QPushButton[answer=\"true\"]:checked { background: #1f5f8b; color: white; border: 3px solid #0d3552; }"
+)
+"""A chosen answer must be visible at a glance, not a faint pressed shade."""
 CHANGES = ("grades", "context_grades", "continuum")
 STRUCTURE = ("criteria", "participants", "time_contexts", "assessments")
 
@@ -129,6 +133,7 @@ class GradingPage(QWidget):
         footer_layout.addStretch(1)
         footer_layout.addWidget(self.next_button)
 
+        self.setStyleSheet(CHOSEN_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.header)
@@ -186,6 +191,7 @@ class GradingPage(QWidget):
         for code in GRADE_BUTTONS:
             button = QPushButton("A" if code == "A" else code)
             button.setCheckable(True)
+            button.setProperty("answer", True)
             button.setMinimumSize(88, 64)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             enlarge(button, 1.8, bold=True)
@@ -204,12 +210,13 @@ class GradingPage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.hint_a)
         layout.addWidget(self.hint_f)
-        layout.addStretch(1)
+        layout.addSpacing(16)
         layout.addLayout(buttons)
         layout.addWidget(self.grade_status)
         layout.addSpacing(8)
         layout.addWidget(self.note_label)
         layout.addWidget(self.note)
+        layout.addStretch(1)
         return panel
 
     def _build_continuum_panel(self) -> QWidget:
@@ -235,6 +242,7 @@ class GradingPage(QWidget):
         for value in range(1, 8):
             button = QPushButton(str(value))
             button.setCheckable(True)
+            button.setProperty("answer", True)
             button.setMinimumSize(64, 56)
             enlarge(button, 1.6, bold=True)
             button.clicked.connect(lambda _checked=False, v=value: self.place(v))
@@ -250,6 +258,7 @@ class GradingPage(QWidget):
         layout.addWidget(self.continuum_help)
         layout.addSpacing(8)
         layout.addWidget(self.continuum_label)
+        layout.addSpacing(8)
         layout.addLayout(grid)
         layout.addStretch(1)
         return panel
