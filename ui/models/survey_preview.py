@@ -22,10 +22,11 @@ Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
 
 IGNORE = ""
-KPI_ROLES = ("kpi:nps", "kpi:csat", "kpi:fcr")
 ROLES: tuple[str, ...] = (IGNORE, *(f"dim:{k}" for k in DIMENSION_KEYS),
-                          *(f"exp:{k}" for k in DIMENSION_KEYS), *KPI_ROLES)
-"""Every choice in the "Use as" column, in menu order."""
+                          *(f"exp:{k}" for k in DIMENSION_KEYS))
+"""Every choice in the "Dimension" column, in menu order."""
+KPI_ROLES: tuple[str, ...] = (IGNORE, "kpi:nps", "kpi:csat", "kpi:fcr")
+"""Every choice in the "Key figure" column: a column may feed a dimension and a KPI."""
 
 
 def role_text(role: str) -> str:
@@ -90,10 +91,11 @@ class ColumnRole:
     header: str
     examples: str
     role: str = IGNORE
+    kpi: str = IGNORE
     reverse: bool = False
 
 
-COL_NUMBER, COL_HEADER, COL_EXAMPLES, COL_ROLE, COL_REVERSE = range(5)
+COL_NUMBER, COL_HEADER, COL_EXAMPLES, COL_ROLE, COL_KPI, COL_REVERSE = range(6)
 
 
 class ColumnRolesModel(QAbstractTableModel):
@@ -132,23 +134,25 @@ class ColumnRolesModel(QAbstractTableModel):
         """Replace every role by the suggestion (reverse flags are cleared)."""
         roles = {i: f"dim:{k}" for i, k in suggestion.dimensions.items()}
         roles.update({i: f"exp:{k}" for i, k in suggestion.expectations.items()})
-        roles.update({i: f"kpi:{kind}" for kind, i in suggestion.kpis.items()})
-        self._set_all(roles, set())
+        kpis = {i: f"kpi:{kind}" for kind, i in suggestion.kpis.items()}
+        self._set_all(roles, kpis, set())
 
     def apply_mapping(self, mapping: Mapping, resolve) -> None:
         """Set roles from a mapping; ``resolve(ref)`` gives a reference's column index."""
         roles: dict[int, str] = {}
+        kpis: dict[int, str] = {}
         for prefix, table in (("dim", mapping.dimensions), ("exp", mapping.expectations)):
             for key, refs in table.items():
                 for ref in refs:
                     roles[resolve(ref)] = f"{prefix}:{key}"
         for kind, ref in mapping.kpis.items():
-            roles[resolve(ref)] = f"kpi:{kind}"
-        self._set_all(roles, {resolve(ref) for ref in mapping.scale.reverse})
+            kpis[resolve(ref)] = f"kpi:{kind}"
+        self._set_all(roles, kpis, {resolve(ref) for ref in mapping.scale.reverse})
 
-    def _set_all(self, roles: dict[int, str], reverse: set[int]) -> None:
+    def _set_all(self, roles: dict[int, str], kpis: dict[int, str], reverse: set[int]) -> None:
         for i, row in enumerate(self._rows):
             row.role = roles.get(i, IGNORE)
+            row.kpi = kpis.get(i, IGNORE)
             row.reverse = i in reverse and row.role.startswith(("dim:", "exp:"))
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COL_REVERSE))
@@ -156,7 +160,8 @@ class ColumnRolesModel(QAbstractTableModel):
     # -- reading -----------------------------------------------------------------
 
     def roles(self) -> list[str]:
-        return [row.role for row in self._rows]
+        """Each column's dimension role, or its KPI when it has only that ("" = not imported)."""
+        return [row.role or row.kpi for row in self._rows]
 
     def reference(self, column: int) -> str:
         """How the mapping names a column: its header when unique, else ``#N``."""
@@ -177,13 +182,12 @@ class ColumnRolesModel(QAbstractTableModel):
         kpis: dict[str, str] = {}
         reverse = []
         for i, row in enumerate(self._rows):
+            ref = self.reference(i)
+            if row.kpi:
+                kpis.setdefault(row.kpi.split(":", 1)[1], ref)
             if row.role == IGNORE:
                 continue
             kind, key = row.role.split(":", 1)
-            ref = self.reference(i)
-            if kind == "kpi":
-                kpis.setdefault(key, ref)
-                continue
             (dims if kind == "dim" else exps).setdefault(key, []).append(ref)
             if row.reverse:
                 reverse.append(ref)
@@ -193,7 +197,7 @@ class ColumnRolesModel(QAbstractTableModel):
 
     def duplicate_kpis(self) -> list[str]:
         """KPI codes given to more than one column (only one column per KPI is allowed)."""
-        roles = [r.role for r in self._rows if r.role in KPI_ROLES]
+        roles = [r.kpi for r in self._rows if r.kpi]
         return sorted({r for r in roles if roles.count(r) > 1})
 
     # -- Qt model ------------------------------------------------------------------
@@ -202,13 +206,14 @@ class ColumnRolesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (_("No."), _("Column"), _("Example answers"), _("Use as"), _("Reverse-coded"))[section]
+        return (_("No."), _("Column"), _("Example answers"), _("Dimension"), _("Key figure"),
+                _("Reverse-coded"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -216,8 +221,8 @@ class ColumnRolesModel(QAbstractTableModel):
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.CheckStateRole and column == COL_REVERSE:
             return Qt.CheckState.Checked if row.reverse else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.EditRole and column == COL_ROLE:
-            return row.role
+        if role == Qt.ItemDataRole.EditRole and column in (COL_ROLE, COL_KPI):
+            return row.role if column == COL_ROLE else row.kpi
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == COL_NUMBER:
                 return f"#{index.row() + 1}"
@@ -227,11 +232,13 @@ class ColumnRolesModel(QAbstractTableModel):
                 return row.examples
             if column == COL_ROLE:
                 return role_text(row.role)
+            if column == COL_KPI:
+                return role_text(row.kpi) if row.kpi else ""
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == COL_ROLE:
+        if index.column() in (COL_ROLE, COL_KPI):
             return base | Qt.ItemFlag.ItemIsEditable
         if index.column() == COL_REVERSE and self._rows[index.row()].role.startswith(("dim:", "exp:")):
             return base | Qt.ItemFlag.ItemIsUserCheckable
@@ -247,6 +254,10 @@ class ColumnRolesModel(QAbstractTableModel):
                 row.reverse = False
             self.dataChanged.emit(index, self.index(index.row(), COL_REVERSE))
             return True
+        if index.column() == COL_KPI and role == Qt.ItemDataRole.EditRole and value in KPI_ROLES:
+            row.kpi = str(value)
+            self.dataChanged.emit(index, index)
+            return True
         if index.column() == COL_REVERSE and role == Qt.ItemDataRole.CheckStateRole:
             if not row.role.startswith(("dim:", "exp:")):
                 return False
@@ -257,6 +268,6 @@ class ColumnRolesModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         if self._rows:
-            self.dataChanged.emit(self.index(0, COL_ROLE), self.index(len(self._rows) - 1, COL_ROLE))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+            self.dataChanged.emit(self.index(0, COL_ROLE), self.index(len(self._rows) - 1, COL_KPI))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COL_REVERSE)
 

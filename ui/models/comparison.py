@@ -1,0 +1,151 @@
+"""Qt models and plain-word sentences for the comparison page (team vs customers).
+
+Numbers come from :func:`rater_desktop.analysis.report_card`; these models only
+format them (in the current language) for read-only table views.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rater_desktop.analysis import DimensionResult, ReportCard
+from rater_desktop.framework import dimension_name
+from rater_desktop.i18n import _, format_date, format_number, ngettext
+from rater_desktop.report.content import flag_word, points, signed
+from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_INDEX = QModelIndex()
+
+
+def _amount(gap: float) -> str:
+    """A gap in grades people feel: "a full grade", "2 full grades", else points."""
+    whole = int(abs(gap) + 1e-9)
+    if whole >= 1:
+        return ngettext("a full grade", "{n} full grades", whole).format(n=whole)
+    return _("{points} of a grade").format(points=format_number(abs(gap), 1))
+
+
+def flag_sentence(result: DimensionResult, threshold: float = 0.5) -> str:
+    """What a dimension's flag means, in plain words; "" when there is nothing to compare."""
+    name = dimension_name(result.key)
+    if result.flag == "few_responses":
+        n = result.customer.n if result.customer else 0
+        return ngettext("Only {n} customer answered about {dimension}: too few to compare.",
+                        "Only {n} customers answered about {dimension}: too few to compare.",
+                        n).format(n=n, dimension=name)
+    if result.gap is None or result.flag is None:
+        return ""
+    grades = {"team": result.internal.grade, "customers": result.customer.grade}
+    if result.flag == "blind_spot":
+        return _("Customers rate {dimension} {amount} lower than you do (you: {team}, customers: "
+                 "{customers}). This is a blind spot.").format(
+                     dimension=name, amount=_amount(result.gap), **grades)
+    if result.flag == "hidden_strength":
+        return _("Customers rate {dimension} {amount} higher than you do (you: {team}, customers: "
+                 "{customers}). This is a hidden strength.").format(
+                     dimension=name, amount=_amount(result.gap), **grades)
+    return _("You and your customers see {dimension} alike (you: {team}, customers: {customers}); the "
+             "difference is under {threshold} points.").format(
+                 dimension=name, threshold=format_number(threshold, 1), **grades)
+
+
+class _TextTable(QAbstractTableModel):
+    """A read-only table whose cells are computed from one row object per line."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: Sequence[Any] = ()
+
+    def _headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def _cells(self, row: Any) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def _align(self, column: int) -> Qt.AlignmentFlag:
+        left = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
+        return left | Qt.AlignmentFlag.AlignVCenter
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._headers())
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cells(self._rows[index.row()])[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._align(index.column())
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers()[section]
+        return None
+
+    def retranslate(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+
+class DimensionsModel(_TextTable):
+    """Per dimension: team grade, customer grade, responses, 95 % interval, gap, flag."""
+
+    def _headers(self) -> tuple[str, ...]:
+        return (_("Dimension"), _("Team"), _("Customers"), _("Responses"), _("95% interval"),
+                _("Gap"), _("Flag"))
+
+    def _cells(self, d: DimensionResult) -> tuple[str, ...]:
+        team = f"{d.internal.grade} ({points(d.internal.mean)})" if d.internal else "–"
+        customer = f"{d.customer.grade} ({points(d.customer.mean)})" if d.customer else "–"
+        ci = d.customer.ci95 if d.customer else None
+        interval = f"{points(ci[0])} – {points(ci[1])}" if ci else "–"
+        return (dimension_name(d.key), team, customer, str(d.customer.n) if d.customer else "0",
+                interval, signed(d.gap), flag_word(d.flag))
+
+    def _align(self, column: int) -> Qt.AlignmentFlag:
+        if column in (0, 6):
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class ServqualModel(_TextTable):
+    """SERVQUAL perception, expectation and P − E per dimension, then the scores."""
+
+    def set_card(self, card: ReportCard) -> None:
+        rows: list[tuple[str, ...]] = [
+            (dimension_name(d.key), points(d.servqual.perception), points(d.servqual.expectation),
+             signed(d.servqual.gap)) for d in card.dimensions if d.servqual]
+        if card.servqual_unweighted is not None:
+            rows.append(("unweighted", "", "", signed(card.servqual_unweighted)))
+        if card.servqual_weighted is not None:
+            rows.append(("weighted", "", "", signed(card.servqual_weighted)))
+        self.set_rows(rows)
+
+    def _headers(self) -> tuple[str, ...]:
+        return (_("Dimension"), _("Perception"), _("Expectation"), _("Gap (P − E)"))
+
+    def _cells(self, row: tuple[str, ...]) -> tuple[str, ...]:
+        label = {"unweighted": _("Unweighted score"), "weighted": _("Weighted score")}.get(row[0], row[0])
+        return (label, *row[1:])
+
+
+class SurveysModel(_TextTable):
+    """The round's imported surveys: source file, responses, import date."""
+
+    def _headers(self) -> tuple[str, ...]:
+        return (_("Source file"), _("Responses"), _("Imported"))
+
+    def _cells(self, survey: dict[str, Any]) -> tuple[str, ...]:
+        return (survey["source_name"], format_number(survey["row_count"]), format_date(survey["imported"] or ""))

@@ -1,0 +1,238 @@
+"""The comparison page: how the team's grades differ from what customers say.
+
+Everything shown is computed by :func:`rater_desktop.analysis.report_card` and
+turned into chart specs by the report's own builders, so the page, the PDF
+and the command-line summary always agree. The page listens to the operations
+layer and redraws when the round's grades or surveys change (e.g. right after
+the import wizard stored a survey).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea
+
+from rater_desktop import charts
+from rater_desktop.analysis import ReportCard, report_card
+from rater_desktop.i18n import _, format_number
+from rater_desktop.operations import Change, Operations
+from rater_desktop.report.content import build_content, points
+from rater_desktop.report.model import Chart, ReportOptions
+from ui.models.comparison import DimensionsModel, ServqualModel, SurveysModel, flag_sentence
+from ui.qt import (
+    QAbstractItemView,
+    QFont,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.widgets.chart_canvas import ChartView
+
+FEW_RESPONSES = 5
+"""customer answers per dimension below which no flag is given (DESIGN §3)"""
+REFRESH_ON = frozenset({"surveys", "grades", "participants", "consensus", "settings", "criteria",
+                        "assessments"})
+
+
+def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setAlternatingRowColors(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    view.setVerticalScrollBarPolicy(view.verticalScrollBarPolicy().ScrollBarAlwaysOff)
+    return view
+
+
+def _fit_height(view: QTableView) -> None:
+    """Show every row without an inner scroll bar (the page itself scrolls)."""
+    rows = view.model().rowCount()
+    height = view.horizontalHeader().height() + sum(view.rowHeight(r) for r in range(rows)) + 4
+    view.setFixedHeight(max(height, view.horizontalHeader().height() + 4))
+
+
+class KpiTile(QFrame):
+    """One key figure: a big number over its name."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = _bold(QLabel("–"), 2.0)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+class ComparisonPage(QWidget):
+    """Team vs customers for one round: charts, flags in words, KPIs, SERVQUAL, surveys."""
+
+    def __init__(self, operations: Operations, assessment_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("comparisonPage")
+        self.operations = operations
+        self.assessment_id = assessment_id
+        self.card: ReportCard | None = None
+
+        self.title = _bold(QLabel(), 1.6)
+        self.overall = QLabel()
+        self.overall.setWordWrap(True)
+        self.notice = QLabel()
+        self.notice.setObjectName("comparisonNotice")
+        self.notice.setWordWrap(True)
+        self.tiles = {key: KpiTile(f"kpi_{key}") for key in ("nps", "csat", "fcr")}
+        self.bars = ChartView(min_height=280)
+        self.bars.setObjectName("teamVsCustomers")
+        self.gaps = ChartView(min_height=280)
+        self.gaps.setObjectName("gapChart")
+        self.flags_title = _bold(QLabel())
+        self.flags = QLabel()
+        self.flags.setObjectName("flagSentences")
+        self.flags.setWordWrap(True)
+        self.dimensions_model = DimensionsModel(self)
+        self.servqual_model = ServqualModel(self)
+        self.surveys_model = SurveysModel(self)
+        self.dimensions_view = _table(self.dimensions_model)
+        self.servqual_title = _bold(QLabel())
+        self.servqual_view = _table(self.servqual_model)
+        self.surveys_title = _bold(QLabel())
+        self.surveys_view = _table(self.surveys_model)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(self.title)
+        layout.addWidget(self.overall)
+        layout.addWidget(self.notice)
+        tiles = QHBoxLayout()
+        for tile in self.tiles.values():
+            tiles.addWidget(tile)
+        layout.addLayout(tiles)
+        chart_row = QGridLayout()
+        chart_row.addWidget(self.bars, 0, 0)
+        chart_row.addWidget(self.gaps, 0, 1)
+        layout.addLayout(chart_row)
+        layout.addWidget(self.flags_title)
+        layout.addWidget(self.flags)
+        layout.addWidget(self.dimensions_view)
+        layout.addWidget(self.servqual_title)
+        layout.addWidget(self.servqual_view)
+        layout.addWidget(self.surveys_title)
+        layout.addWidget(self.surveys_view)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        unsubscribe: Callable[[], None] = operations.subscribe(self._changed)
+        self.destroyed.connect(lambda *_a: unsubscribe())
+        self.refresh()
+
+    def set_assessment(self, assessment_id: int) -> None:
+        self.assessment_id = assessment_id
+        self.refresh()
+
+    def _changed(self, change: Change) -> None:
+        if change.kind in REFRESH_ON and change.assessment_id in (None, self.assessment_id):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the round and redraw everything."""
+        data = self.operations.workbook.read_assessment(self.assessment_id)
+        self.card = report_card(data)
+        self._threshold = data.gap_threshold
+        content = build_content(self.card, data, options=ReportOptions(sections=frozenset({"charts"})))
+        specs = [b.spec for s in content.sections for b in s.blocks if isinstance(b, Chart)]
+        self._specs = {type(spec): spec for spec in specs}
+        self._surveys = self.operations.workbook.surveys(self.assessment_id)
+        self.dimensions_model.set_rows(self.card.dimensions)
+        self.servqual_model.set_card(self.card)
+        self.surveys_model.set_rows(self._surveys)
+        self._show_charts()
+        self.retranslate()
+
+    def _show_charts(self) -> None:
+        for view, kind in ((self.bars, charts.DimensionBarsSpec), (self.gaps, charts.GapSpec)):
+            spec = self._specs.get(kind)
+            view.setVisible(spec is not None)
+            if spec is not None:
+                view.show_spec(spec)
+
+    def retranslate(self) -> None:
+        card = self.card
+        self.title.setText(_("Team and customers: {round}").format(round=card.assessment.name))
+        parts = []
+        if card.overall_internal:
+            parts.append(_("Your team grades its service {grade} ({mean} of 4).").format(
+                grade=card.overall_internal.grade, mean=points(card.overall_internal.mean)))
+        if card.overall_customer:
+            parts.append(_("Customers grade it {grade} ({mean} of 4).").format(
+                grade=card.overall_customer.grade, mean=points(card.overall_customer.mean)))
+        self.overall.setText(" ".join(parts))
+        self.notice.setText(self._notice_text())
+        self.notice.setVisible(bool(self.notice.text()))
+        self._show_kpis()
+        sentences = [s for s in (flag_sentence(d, self._threshold) for d in card.dimensions) if s]
+        self.flags_title.setText(_("What the comparison shows"))
+        self.flags.setText("\n".join("• " + s for s in sentences))
+        for widget in (self.flags_title, self.flags):
+            widget.setVisible(bool(sentences))
+        self.servqual_title.setText(_("Expectations and perceptions (SERVQUAL)"))
+        has_servqual = self.servqual_model.rowCount() > 0
+        self.servqual_title.setVisible(has_servqual)
+        self.servqual_view.setVisible(has_servqual)
+        self.surveys_title.setText(_("Imported surveys"))
+        for model in (self.dimensions_model, self.servqual_model, self.surveys_model):
+            model.retranslate()
+        for view in (self.dimensions_view, self.servqual_view, self.surveys_view):
+            _fit_height(view)
+
+    def _notice_text(self) -> str:
+        if not self._surveys:
+            return _("No customer survey has been imported into this round yet. Use File → Import "
+                     "customer survey… to add one.")
+        few = [d for d in self.card.dimensions if d.customer and d.customer.n < FEW_RESPONSES]
+        if few:
+            return _("Some dimensions have fewer than {n} customer answers; their difference from the "
+                     "team is shown but not flagged, because so few answers can mislead.").format(n=FEW_RESPONSES)
+        return ""
+
+    def _show_kpis(self) -> None:
+        kpis = self.card.kpis
+        values = {
+            "nps": (None if kpis.nps is None else
+                    ("+" if kpis.nps > 0 else "") + format_number(kpis.nps, 1)),
+            "csat": None if kpis.csat is None else format_number(kpis.csat, 1) + " %",
+            "fcr": None if kpis.fcr is None else format_number(kpis.fcr, 1) + " %",
+        }
+        captions = {
+            "nps": _("Net Promoter Score (promoters minus detractors)"),
+            "csat": _("Satisfied customers (top two answers of five)"),
+            "fcr": _("Solved on first contact"),
+        }
+        for key, tile in self.tiles.items():
+            tile.value.setText(values[key] or "–")
+            tile.caption.setText(captions[key] if values[key] else
+                                 captions[key] + "\n" + _("(no column imported)"))
