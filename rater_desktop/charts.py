@@ -129,6 +129,12 @@ def _points_axis(ax: "Axes", *, horizontal: bool = False) -> None:
     letters.tick_params(length=0, labelsize=9)
 
 
+def _title(ax: "Axes", text: str) -> None:
+    """A title at a fixed height: nothing is drawn above the axes, and letting
+    matplotlib search for room measured every tick label a second time."""
+    ax.set_title(text, fontsize=10, y=1.0)
+
+
 def _label_value(ax: "Axes", x: float, y: float, value: float, **kw) -> None:
     ax.annotate(f"{value:.2f}", (x, y), textcoords="offset points", fontsize=7, **kw)
 
@@ -151,7 +157,7 @@ def dimension_bars(fig: "Figure", spec: DimensionBarsSpec) -> None:
     ax.set_xticks(range(len(spec.labels)), labels=spec.labels, fontsize=8)
     _points_axis(ax)
     ax.set_ylabel(spec.axis_label, fontsize=8)
-    ax.set_title(spec.title, fontsize=10)
+    _title(ax, spec.title)
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=2, frameon=False)
 
 
@@ -176,7 +182,7 @@ def gap_chart(fig: "Figure", spec: GapSpec) -> None:
     ax.invert_yaxis()
     ax.set_xlim(-extent, extent)
     ax.set_xlabel(spec.axis_label, fontsize=8)
-    ax.set_title(spec.title, fontsize=10)
+    _title(ax, spec.title)
 
 
 def continuum_strip(fig: "Figure", spec: ContinuumSpec) -> None:
@@ -195,7 +201,7 @@ def continuum_strip(fig: "Figure", spec: ContinuumSpec) -> None:
     ax.set_xticks([0, 25, 50, 75, 100])
     ax.tick_params(axis="x", labelsize=7)
     ax.set_xlabel(f"← {spec.left_pole}    ·    {spec.right_pole} →", fontsize=8)
-    ax.set_title(spec.title, fontsize=10)
+    _title(ax, spec.title)
 
 
 def context_chart(fig: "Figure", spec: ContextSpec) -> None:
@@ -216,7 +222,7 @@ def context_chart(fig: "Figure", spec: ContextSpec) -> None:
     ax.set_xticks(range(len(spec.labels)), labels=spec.labels, fontsize=8)
     _points_axis(ax)
     ax.set_ylabel(spec.axis_label, fontsize=8)
-    ax.set_title(spec.title, fontsize=10)
+    _title(ax, spec.title)
     if spec.contexts:
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=min(4, len(spec.contexts)),
                   frameon=False)
@@ -239,7 +245,7 @@ def trend_chart(fig: "Figure", spec: TrendSpec) -> None:
     ax.set_xlim(-0.5, len(spec.rounds) - 0.5)
     _points_axis(ax)
     ax.set_ylabel(spec.axis_label, fontsize=8)
-    ax.set_title(spec.title, fontsize=10)
+    _title(ax, spec.title)
     # round labels take two lines (name, date): the legend sits further down
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(0, -0.2), ncols=2, frameon=False)
 
@@ -253,7 +259,7 @@ def vote_distribution(fig: "Figure", spec: VoteDistributionSpec) -> None:
     ax.set_ylim(0, max(spec.counts + (0,)) * 1.2 + 1)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_ylabel(spec.axis_label, fontsize=8)
-    ax.set_title(spec.title, fontsize=10)
+    _title(ax, spec.title)
 
 
 _DRAWERS: dict[type, Callable[["Figure", object], None]] = {
@@ -271,19 +277,69 @@ def draw(fig: "Figure", spec: ChartSpec) -> None:
     _DRAWERS[type(spec)](fig, spec)
 
 
-def render_image(spec: ChartSpec, *, width_in: float, height_in: float, dpi: int = 200):
-    """The chart as a PIL RGB image, for the PDF.
+_PDF_MARGINS: dict[type, tuple[float, float, float, float]] = {
+    # left, right, top, bottom in inches; bottoms leave room for tick labels and the legend below
+    DimensionBarsSpec: (0.6, 0.35, 0.35, 0.75),
+    GapSpec: (0.0, 0.25, 0.35, 0.5),
+    ContinuumSpec: (0.0, 0.25, 0.35, 0.5),
+    ContextSpec: (0.6, 0.35, 0.35, 0.75),
+    TrendSpec: (0.6, 0.35, 0.35, 1.05),
+    VoteDistributionSpec: (0.55, 0.2, 0.35, 0.4),
+}
+"""Fixed margins for the PDF: matplotlib's automatic layout cost as much as drawing.
+A left margin of 0 means "fit the category labels" (horizontal charts)."""
+
+
+def _row_labels(spec: ChartSpec) -> tuple[str, ...]:
+    if isinstance(spec, ContinuumSpec):
+        return tuple(row.label for row in spec.rows)
+    return getattr(spec, "labels", ())
+
+
+def _fixed_margins(fig: "Figure", spec: ChartSpec) -> None:
+    """Place the axes by the margin table instead of measuring every label.
+
+    Horizontal charts get a left margin from their longest label, estimated at
+    0.6 em per character of the 8-point tick font (DejaVu Sans averages less).
+    """
+    left, right, top, bottom = _PDF_MARGINS[type(spec)]
+    if not left:
+        longest = max((len(label) for label in _row_labels(spec)), default=4)
+        left = min(0.2 + longest * 8 * 0.6 / 72, 2.6)
+    width, height = fig.get_size_inches()
+    fig.subplots_adjust(left=left / width, right=1 - right / width, top=1 - top / height,
+                        bottom=bottom / height)
+
+
+class ImageRenderer:
+    """Renders specs to PIL images on one reused Agg figure (one per report build).
 
     reportlab cannot embed vector figures without extra packages, so the PDF
     gets pixels at ``dpi``; handing over the raw image skips a PNG encode and
     decode round trip that cost as much as drawing.
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from PIL import Image
 
-    fig = Figure(figsize=(width_in, height_in), dpi=dpi, layout="tight")
-    canvas = FigureCanvasAgg(fig)
-    draw(fig, spec)
-    canvas.draw()
-    return Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).convert("RGB")
+    def __init__(self, dpi: int = 200) -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        self._figure = Figure(dpi=dpi)
+        self._canvas = FigureCanvasAgg(self._figure)
+
+    def render(self, spec: ChartSpec, *, width_in: float, height_in: float):
+        """The chart as a PIL RGB image of ``width_in`` × ``height_in`` inches."""
+        from PIL import Image
+
+        fig = self._figure
+        fig.clear()
+        fig.set_size_inches(width_in, height_in)
+        draw(fig, spec)
+        _fixed_margins(fig, spec)
+        self._canvas.draw()
+        return Image.frombuffer("RGBA", self._canvas.get_width_height(),
+                                self._canvas.buffer_rgba()).convert("RGB")
+
+
+def render_image(spec: ChartSpec, *, width_in: float, height_in: float, dpi: int = 200):
+    """One chart as a PIL RGB image (see :class:`ImageRenderer` to render several)."""
+    return ImageRenderer(dpi).render(spec, width_in=width_in, height_in=height_in)

@@ -75,10 +75,18 @@ def _styles(font: str, accent: str) -> dict:
     }
 
 
-def _numbered_canvas(content: ReportContent, font: str, page_count: list[int]):
-    """A canvas class that holds pages back to write "page x of y" once y is known."""
+def _numbered_canvas(content: ReportContent, font: str, contents_page: Callable[[int], list | None],
+                     page_count: list[int]):
+    """A canvas class that holds pages back until the page count is known.
+
+    At the end it asks ``contents_page(page_count)`` for the flowables of a
+    contents page; if it gets any, that page is drawn and slotted in after the
+    cover.  Then every page but the cover gets its header and "page x of y".
+    One layout pass thus serves both the contents and the page numbers.
+    """
     from reportlab.lib import colors
     from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Frame
 
     header = f"{content.cover.organisation} · {content.cover.assessment}"
 
@@ -92,11 +100,18 @@ def _numbered_canvas(content: ReportContent, font: str, page_count: list[int]):
             self._startPage()
 
         def save(self):
-            total = len(self._saved)
-            page_count[0] = total
-            for state in self._saved:
+            flowables = contents_page(len(self._saved))
+            if flowables:
+                width, height = self._pagesize
+                margin = MARGIN_MM * 2.8346
+                Frame(margin, margin, width - 2 * margin, height - 2 * margin, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0).addFromList(flowables, self)
+                self._saved.insert(1, dict(self.__dict__))
+            total = page_count[0] = len(self._saved)
+            for number, state in enumerate(self._saved, start=1):
                 self.__dict__.update(state)
-                if self._pageNumber > 1:
+                self._pageNumber = number
+                if number > 1:
                     self._decorate(total)
                 super().showPage()
             super().save()
@@ -166,8 +181,6 @@ class _Builder:
         self.margin = MARGIN_MM * mm
         self.frame_width = A4[0] - 2 * self.margin
         self.images: dict[int, object] = {}
-        self.placeholders = False
-        """True for a layout-only pass: charts become blank space of the same size"""
 
     def check_cancel(self) -> None:
         if self.cancel():
@@ -177,10 +190,11 @@ class _Builder:
         """The slow part (matplotlib): done first so progress moves smoothly."""
         chart_blocks = [b for s in self.content.sections for b in s.blocks if isinstance(b, Chart)]
         width_in = self.frame_width / 72
+        renderer = charts.ImageRenderer(CHART_DPI) if chart_blocks else None
         for i, block in enumerate(chart_blocks):
             self.check_cancel()
-            self.images[id(block)] = charts.render_image(
-                block.spec, width_in=width_in, height_in=width_in * block.aspect, dpi=CHART_DPI)
+            self.images[id(block)] = renderer.render(block.spec, width_in=width_in,
+                                                     height_in=width_in * block.aspect)
             self.progress(0.8 * (i + 1) / max(1, len(chart_blocks)))
 
     def cover(self) -> list:
@@ -224,54 +238,58 @@ class _Builder:
                 story.append(Spacer(1, 8))
             elif isinstance(block, Chart):
                 height = self.frame_width * block.aspect
-                image = (Spacer(self.frame_width, height) if self.placeholders else
-                         _picture(self.images[id(block)], self.frame_width, height))
+                image = _picture(self.images[id(block)], self.frame_width, height)
                 story.append(KeepTogether([image, Spacer(1, 10)]))
         return story
 
-    def story(self, toc: list[tuple[str, int]] | None) -> list:
+    def story(self) -> list:
         story = self.cover()
-        if toc is not None:
-            story += self.toc(toc)
         for i, section in enumerate(self.content.sections):
             story += self.section(section, first=(i == 0))
         return story
 
     def toc(self, entries: list[tuple[str, int]]) -> list:
-        """A contents page from the section pages of a build without it.
+        """The contents page's flowables for a report laid out without it.
 
         The contents fit on one page that sits right after the cover, so each
-        section moves exactly one page on; that saves reportlab's repeated
-        passes until page numbers settle (each pass re-embeds every chart).
+        section moves exactly one page on.
         """
-        from reportlab.platypus import PageBreak
         from reportlab.platypus import Table as RLTable
 
         rows = [[_para(title, self.styles["toc"]), _para(str(page + 1), self.styles["toc"])]
                 for title, page in entries]
         table = RLTable(rows, colWidths=[self.frame_width - 40, 40], hAlign="LEFT")
-        return [_para(self.content.contents_title, self.styles["section"]), table, PageBreak()]
+        return [_para(self.content.contents_title, self.styles["section"]), table]
 
-    def build(self, target, toc: list[tuple[str, int]] | None = None) -> tuple[int, list[tuple[str, int]]]:
-        """Lay the story out once; return the page count and (section title, page) pairs."""
+    def build(self, target) -> int:
+        """Lay the story out once, with a contents page when it runs long; return the page count."""
         from reportlab.platypus import SimpleDocTemplate
 
-        pages = [0]
         entries: list[tuple[str, int]] = []
+        laid_out = [0, 0]
+        """flowables placed so far, flowables in the story"""
         builder = self
 
         class Doc(SimpleDocTemplate):
             def afterFlowable(self, flowable):
                 builder.check_cancel()
+                laid_out[0] += 1
+                builder.progress(0.8 + 0.15 * min(1.0, laid_out[0] / laid_out[1]))
                 title = getattr(flowable, "toc_title", None)
                 if title is not None:
                     entries.append((title, self.page))
 
+        def contents_page(pages: int) -> list | None:
+            return self.toc(entries) if pages >= TOC_MIN_PAGES else None
+
+        story = self.story()
+        laid_out[1] = max(1, len(story))
         doc = Doc(target, pagesize=self.pagesize, leftMargin=self.margin, rightMargin=self.margin,
                   topMargin=self.margin, bottomMargin=self.margin, title=self.content.cover.title,
                   author=self.content.cover.organisation, subject=self.content.cover.assessment)
-        doc.build(self.story(toc), canvasmaker=_numbered_canvas(self.content, self.font, pages))
-        return pages[0], entries
+        pages = [0]
+        doc.build(story, canvasmaker=_numbered_canvas(self.content, self.font, contents_page, pages))
+        return pages[0]
 
 
 def _picture(image, width: float, height: float):
@@ -311,20 +329,14 @@ def build_pdf(content: ReportContent, out_path: str | os.PathLike, *,
     ``progress(fraction)`` is called with 0..1 as work advances; ``cancel()``
     is polled between charts and flowables and, when true, stops the build
     with :class:`ReportCancelled` leaving any existing ``out_path`` untouched.
-    A table of contents is added when the report runs past 8 pages: a first,
-    layout-only pass (charts as blank space, nothing embedded) finds the page
-    count and the section pages, the second writes the PDF.
+    A table of contents is added when the report runs past 8 pages; it is
+    drawn at the end of the one layout pass (see :func:`_numbered_canvas`).
     """
     builder = _Builder(content, progress, cancel)
     builder.render_charts()
-    builder.placeholders = True
-    pages, entries = builder.build(BytesIO())
-    builder.progress(0.85)
-    builder.placeholders = False
     final = BytesIO()
-    pages, _entries = builder.build(final, toc=entries if pages >= TOC_MIN_PAGES else None)
-    data = final.getvalue()
-    write_atomically(Path(out_path), data)
+    pages = builder.build(final)
+    write_atomically(Path(out_path), final.getvalue())
     builder.progress(1.0)
     return pages
 
