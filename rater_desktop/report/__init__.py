@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 
-from rater_desktop.report.model import SECTION_KEYS, ReportOptions
+from rater_desktop.report.model import SECTION_KEYS, SECTION_TITLES, ReportOptions
 from rater_desktop.report.render import Cancel, Progress, ReportCancelled
 
-__all__ = ["SECTION_KEYS", "ReportCancelled", "ReportOptions", "write_report"]
+__all__ = ["SECTION_KEYS", "SECTION_TITLES", "ReportCancelled", "ReportOptions", "write_report"]
 
 
 def write_report(workbook_path: str | os.PathLike, out_path: str | os.PathLike, *,

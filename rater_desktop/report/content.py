@@ -16,7 +16,7 @@ from rater_desktop.framework import builtin_criterion, dimension_name
 from rater_desktop.i18n import LANGUAGES, N_, _, format_date, format_number, language
 from rater_desktop.model import Action, AssessmentData, Criterion
 from rater_desktop.report.model import (
-    Bullets, Chart, Cover, ReportContent, ReportOptions, Section, Table, Text)
+    SECTION_TITLES, Bullets, Chart, Cover, ReportContent, ReportOptions, Section, Table, Text)
 
 CELL_LIMIT = 400
 """Longest text put in a table cell: a table row cannot split over pages."""
@@ -44,6 +44,10 @@ class RoundPoint:
     date: str
     internal: float | None
     customer: float | None
+
+
+def _heading(key: str) -> str:
+    return _(SECTION_TITLES[key])
 
 
 def clip(text: str, limit: int = CELL_LIMIT) -> str:
@@ -165,7 +169,7 @@ def _summary(card: ReportCard, names: dict[str, str], actions: Sequence[Action])
     if top:
         blocks.append(Text(_("Top actions"), "subheading"))
         blocks.append(Bullets(tuple(_action_line(a, names) for a in top[:3])))
-    return Section("summary", _("Executive summary"), tuple(blocks))
+    return Section("summary", _heading("summary"), tuple(blocks))
 
 
 def _action_line(action: Action, names: dict[str, str]) -> str:
@@ -231,7 +235,7 @@ def _card(card: ReportCard, names: dict[str, str]) -> Section:
     if rationales:
         blocks.append(Text(_("Why the team agreed these grades"), "subheading"))
         blocks += [Text(f"{name}: {text}", "body") for name, text in rationales]
-    return Section("card", _("Report card"), tuple(blocks))
+    return Section("card", _heading("card"), tuple(blocks))
 
 
 def _charts(card: ReportCard, names: dict[str, str], rounds: Sequence[RoundPoint],
@@ -263,7 +267,7 @@ def _charts(card: ReportCard, names: dict[str, str], rounds: Sequence[RoundPoint
             rounds=tuple(f"{r.name}\n{format_date(r.date)}" for r in trend),
             team=tuple(r.internal for r in trend), customer=tuple(r.customer for r in trend),
             team_label=_("Team"), customer_label=_("Customers"), axis_label=_("Points (0–4)"))))
-    return Section("charts", _("Charts"), tuple(blocks), new_page=False) if blocks else None
+    return Section("charts", _heading("charts"), tuple(blocks), new_page=False) if blocks else None
 
 
 def _continuum_spec(card: ReportCard) -> charts.ContinuumSpec | None:
@@ -297,7 +301,7 @@ def _contexts(card: ReportCard, names: dict[str, str]) -> Section | None:
     table = Table(header=(_("Dimension"), *(clip(c.name, 80) for c in contexts), _("Range"), _("Flag")),
                   rows=rows, widths=(2.6, *(width,) * len(contexts), 1.3, 1.8),
                   align=("L", *("C",) * len(contexts), "R", "L"))
-    return Section("contexts", _("Consistency across situations"), new_page=False, blocks=(
+    return Section("contexts", _heading("contexts"), new_page=False, blocks=(
         Text(_("A dimension is flagged when its grades in different situations span a full letter or more."),
              "small"),
         Chart(spec), table))
@@ -321,7 +325,7 @@ def _criteria(card: ReportCard, names: dict[str, str]) -> Section:
                 blocks.append(Text(_("Notes on “{statement}”").format(statement=clip(criterion_text(c.criterion), 120)),
                                    "body"))
                 blocks += [Text(note, "note") for note in c.notes]
-    return Section("criteria", _("Statement detail"), tuple(blocks))
+    return Section("criteria", _heading("criteria"), tuple(blocks))
 
 
 def _criterion_grade(result: CriterionResult) -> str:
@@ -343,7 +347,7 @@ def _actions(card: ReportCard, names: dict[str, str], actions: Sequence[Action])
         title = clip(a.title) + (("\n" + clip(a.notes, 300)) if a.notes else "")
         rows.append((where, title, clip(a.owner, 80), format_date(a.due) if a.due else "–",
                      grade_word(a.target_grade), _(STATUS_WORDS.get(a.status, STATUS_WORDS["open"]))))
-    return Section("actions", _("Action plan"), new_page=False, blocks=(Table(
+    return Section("actions", _heading("actions"), new_page=False, blocks=(Table(
         header=(_("Where"), _("Action"), _("Owner"), _("Due"), _("Target"), _("Status")),
         rows=tuple(rows), widths=(2.6, 5, 2, 1.8, 1.4, 1.8), align=("L", "L", "L", "L", "C", "L")),))
 
@@ -379,7 +383,7 @@ def _customers(card: ReportCard, names: dict[str, str]) -> Section | None:
                      for d in customers)
         blocks.append(Table(header=(_("Dimension"), _("Grade"), _("Mean"), _("Responses"), _("95% interval")),
                             rows=rows, widths=(3, 1.3, 1.3, 1.6, 2.4), align=("L", "C", "R", "R", "R")))
-    return Section("customers", _("What customers say"), tuple(blocks), new_page=False) if blocks else None
+    return Section("customers", _heading("customers"), tuple(blocks), new_page=False) if blocks else None
 
 
 SCALE = (("A", N_("Excellent: consistently better than customers expect"), "3.5 – 4.0"),
@@ -416,4 +420,4 @@ def _method(data: AssessmentData, named: bool) -> Section:
             blocks.append(Text(text))
         else:
             blocks.append(Bullets(tuple(f"{p.name} ({p.role})" if p.role else p.name for p in participants)))
-    return Section("method", _("Method and grading scale"), tuple(blocks))
+    return Section("method", _heading("method"), tuple(blocks))

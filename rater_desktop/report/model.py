@@ -11,10 +11,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rater_desktop.charts import ChartSpec
+from rater_desktop.i18n import N_
 
 SECTION_KEYS: tuple[str, ...] = (
     "summary", "card", "charts", "contexts", "criteria", "actions", "customers", "method")
 """Sections a user may include or leave out, in report order."""
+
+SECTION_TITLES: dict[str, str] = {
+    "summary": N_("Executive summary"),
+    "card": N_("Report card"),
+    "charts": N_("Charts"),
+    "contexts": N_("Consistency across situations"),
+    "criteria": N_("Statement detail"),
+    "actions": N_("Action plan"),
+    "customers": N_("What customers say"),
+    "method": N_("Method and grading scale"),
+}
+"""Each section's heading (untranslated: call ``_()`` on it), also the export dialog's choice labels."""
 
 
 @dataclass(frozen=True)
