@@ -1,0 +1,95 @@
+"""File → Export data…: grades, customer results and actions as CSV or XLSX.
+
+The user picks a file name; the export runs on a pool thread over its own
+read-only connection to the workbook file (the window's connection stays with
+the GUI thread), and a failure ends in one sentence saying what went wrong.
+:func:`save_failure` words the errors of every "save a file" job, so the
+report dialog uses it too.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rater_desktop.i18n import _
+from ui.dialogs.errors import show_error
+from ui.qt import QFileDialog, QObject, QWidget, Signal
+from ui.tasks import run_in_background
+
+
+def save_failure(path: str | os.PathLike, error: Exception) -> str:
+    """One sentence for a file that could not be written, in the user's language."""
+    target = Path(path)
+    if isinstance(error, PermissionError):
+        return _("“{name}” could not be saved: you may not write in the folder {folder}.").format(
+            name=target.name, folder=target.parent)
+    if isinstance(error, (FileNotFoundError, NotADirectoryError)):
+        return _("“{name}” could not be saved: the folder {folder} does not exist.").format(
+            name=target.name, folder=target.parent)
+    if isinstance(error, OSError):
+        return _("“{name}” could not be saved: {reason}.").format(
+            name=target.name, reason=error.strerror or error)
+    if isinstance(error, ValueError):
+        return str(error)  # the core's own sentence (a refused extension, an unreadable logo)
+    return _("“{name}” could not be saved because of an unexpected error ({error}).").format(
+        name=target.name, error=type(error).__name__)
+
+
+class DataExport(QObject):
+    """One export job; lives as a child of the window until it reports."""
+
+    exported = Signal(str, object)
+    """the file written and the rows per table"""
+    failed = Signal(str)
+    """the sentence shown to the user"""
+
+    def __init__(self, workbook_path: str | os.PathLike, out_path: str | os.PathLike,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.out_path = str(out_path)
+        self._task = run_in_background(self._work(Path(workbook_path)), self._succeeded, self._failed)
+
+    def _work(self, workbook_path: Path):
+        out = self.out_path
+
+        def work() -> dict[str, int]:
+            from rater_desktop.export import export_workbook
+            from rater_desktop.storage import open_workbook
+
+            with open_workbook(workbook_path, read_only=True) as workbook:
+                return export_workbook(workbook, out)
+
+        return work
+
+    def _succeeded(self, counts: object) -> None:
+        if self._parent is not None and hasattr(self._parent, "statusBar"):
+            rows = sum(counts.values()) if isinstance(counts, dict) else 0
+            self._parent.statusBar().showMessage(
+                _("Exported {rows} rows to {name}.").format(rows=rows, name=Path(self.out_path).name), 10000)
+        self.exported.emit(self.out_path, counts)
+        self._task = None
+
+    def _failed(self, error: Exception) -> None:
+        sentence = save_failure(self.out_path, error)
+        show_error(self._parent, _("Could not export the data"), sentence)
+        self.failed.emit(sentence)
+        self._task = None
+
+
+def export_data(parent: QWidget | None, workbook) -> DataExport | None:
+    """Ask for a .xlsx or .csv file name and export ``workbook`` (a Workbook or its path) there.
+
+    Returns the running job, or None when the user cancelled the file dialog.
+    A name typed without an extension gets the one of the chosen file type.
+    """
+    source = Path(getattr(workbook, "path", workbook))
+    xlsx, csv = _("Excel workbook (*.xlsx)"), _("CSV file (*.csv)")
+    suggested = str(source.with_name(f"{source.stem}-data.xlsx"))
+    path, chosen = QFileDialog.getSaveFileName(parent, _("Export data"), suggested, f"{xlsx};;{csv}")
+    if not path:
+        return None
+    if Path(path).suffix.lower() not in (".csv", ".xlsx"):
+        path += ".csv" if chosen == csv else ".xlsx"
+    return DataExport(source, path, parent)
