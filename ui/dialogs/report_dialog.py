@@ -113,10 +113,10 @@ class ReportDialog(QDialog):
         self.clear_logo_button = QPushButton(_("Clear"))
         self.clear_logo_button.setObjectName("reportClearLogo")
         self.clear_logo_button.clicked.connect(lambda: self._set_logo(None))
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo_label, 1)
+        logo_row = QHBoxLayout()  # buttons first, as on the accent row, so they do not move with the name
         logo_row.addWidget(self.choose_logo_button)
         logo_row.addWidget(self.clear_logo_button)
+        logo_row.addWidget(self.logo_label, 1)
 
         self.accent_swatch = QLabel()
         self.accent_swatch.setFixedSize(48, 20)
@@ -180,6 +180,7 @@ class ReportDialog(QDialog):
         self._set_logo(None)
         self._show_accent()
         self._update_buttons()
+        self.export_button.setFocus()
 
     # Choices ---------------------------------------------------------------
 
