@@ -21,6 +21,9 @@ class ActionId(enum.Enum):
     SAVE_COPY_AS = "file.save_copy_as"
     CLOSE = "file.close"
     QUIT = "file.quit"
+    IMPORT_SURVEY = "file.import_survey"
+    EXPORT_REPORT = "file.export_report"
+    EXPORT_DATA = "file.export_data"
     UNDO = "edit.undo"
     REDO = "edit.redo"
 
@@ -29,7 +32,8 @@ class ActionId(enum.Enum):
 class ActionSpec:
     title: str
     tooltip: str
-    shortcut: QKeySequence.StandardKey | None = None
+    shortcut: QKeySequence.StandardKey | str | None = None
+    """a standard key where the platform has one, else a portable sequence"""
 
 
 ACTIONS: dict[ActionId, ActionSpec] = {
@@ -55,6 +59,16 @@ ACTIONS: dict[ActionId, ActionSpec] = {
         N_("&Quit"), N_("Quit RATER Report Card (every answer is already saved)"),
         QKeySequence.StandardKey.Quit,
     ),
+    ActionId.IMPORT_SURVEY: ActionSpec(
+        N_("&Import Customer Survey…"), N_("Import a survey export (CSV or XLSX) into the current round"),
+        "Ctrl+I",
+    ),
+    ActionId.EXPORT_REPORT: ActionSpec(
+        N_("Export &Report…"), N_("Write the PDF report of the current round"), QKeySequence.StandardKey.Print,
+    ),
+    ActionId.EXPORT_DATA: ActionSpec(
+        N_("&Export Data…"), N_("Save grades, customer results and actions as CSV or XLSX"), "Ctrl+E",
+    ),
     ActionId.UNDO: ActionSpec(
         N_("&Undo"), N_("Take back the last change to this workbook"), QKeySequence.StandardKey.Undo,
     ),
@@ -70,7 +84,9 @@ def create_actions(parent: QObject) -> dict[ActionId, QAction]:
     for action_id, spec in ACTIONS.items():
         action = QAction(parent)
         action.setObjectName(action_id.value)
-        if spec.shortcut is not None:
+        if isinstance(spec.shortcut, str):
+            action.setShortcut(QKeySequence(spec.shortcut))
+        elif spec.shortcut is not None:
             action.setShortcuts(spec.shortcut)
         actions[action_id] = action
     retranslate_actions(actions)

@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
             ActionId.SAVE_COPY_AS: self.save_copy_as,
             ActionId.CLOSE: self.close_workbook,
             ActionId.QUIT: self.close,
+            ActionId.IMPORT_SURVEY: self.import_survey,
+            ActionId.EXPORT_REPORT: self.export_report,
+            ActionId.EXPORT_DATA: self.export_data,
             ActionId.UNDO: self.undo,
             ActionId.REDO: self.redo,
         }
@@ -153,6 +156,8 @@ class MainWindow(QMainWindow):
         file_items = (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_DEMO)
         self.file_menu.addActions([self.actions[i] for i in file_items])
         self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.actions[i] for i in (ActionId.IMPORT_SURVEY, ActionId.EXPORT_REPORT, ActionId.EXPORT_DATA)])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.actions[ActionId.SAVE_COPY_AS], self.actions[ActionId.CLOSE]])
         self.file_menu.addSeparator()
@@ -322,6 +327,33 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(_("Saved a copy as {name}.").format(name=target.name), 5000)
 
+    # Import and export -------------------------------------------------------
+
+    def import_survey(self) -> None:
+        """Walk the user through importing a customer survey into the current round."""
+        from ui.dialogs.import_wizard import ImportWizard
+
+        if self.operations is None or self.workbook_view.assessment_id is None:
+            return
+        wizard = ImportWizard(self.operations, self.workbook_view.assessment_id, self)
+        wizard.imported.connect(lambda _survey_id: self.workbook_view.show_page("customers"))
+        wizard.open()
+
+    def export_report(self) -> None:
+        """Choose the report's options, then build the PDF in the background."""
+        from ui.dialogs.report_dialog import ReportDialog
+
+        if self.workbook is None or self.workbook_view.assessment_id is None:
+            return
+        ReportDialog(self.workbook.path, self.workbook_view.assessment_id, self).open()
+
+    def export_data(self) -> None:
+        """Save the workbook's tables as CSV or XLSX, in the background."""
+        from ui.dialogs.export_dialog import export_data
+
+        if self.workbook is not None:
+            export_data(self, self.workbook)
+
     # The demo ----------------------------------------------------------------
 
     def open_demo(self) -> None:
@@ -354,7 +386,8 @@ class MainWindow(QMainWindow):
     def _update_state(self) -> None:
         is_open = self.workbook is not None
         self.stack.setCurrentWidget(self.workbook_view if is_open else self.welcome_page)
-        self.actions[ActionId.SAVE_COPY_AS].setEnabled(is_open)
+        for action_id in (ActionId.SAVE_COPY_AS, ActionId.IMPORT_SURVEY, ActionId.EXPORT_REPORT, ActionId.EXPORT_DATA):
+            self.actions[action_id].setEnabled(is_open)
         self.actions[ActionId.CLOSE].setEnabled(is_open)
         self.actions[ActionId.UNDO].setEnabled(self.operations is not None and self.operations.can_undo)
         self.actions[ActionId.REDO].setEnabled(self.operations is not None and self.operations.can_redo)

@@ -152,9 +152,6 @@ class WorkbookView(QWidget):
             if page is None or (per_round_only and not spec.per_round):
                 continue
             del self.pages[spec.key]
-            detach = getattr(page, "detach", None)
-            if callable(detach):
-                detach()
             page.setParent(None)
             page.deleteLater()
 

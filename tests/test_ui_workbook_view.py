@@ -1,0 +1,82 @@
+"""The open-workbook view: every page reachable from the window, for the chosen round."""
+
+import pytest
+
+from rater_desktop.demo import write_demo
+from ui.main_window import MainWindow
+from ui.settings import Settings
+from ui.workbook_view import PAGES
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    return write_demo(tmp_path_factory.mktemp("demo") / "demo.rater")
+
+
+@pytest.fixture
+def window(qtbot, demo_file, tmp_path):
+    copy = tmp_path / "demo.rater"
+    copy.write_bytes(demo_file.read_bytes())
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(copy)
+    yield window
+    window.close_workbook()
+
+
+def test_opens_on_the_latest_round_with_every_page_tab(window):
+    view = window.workbook_view
+    rounds = window.workbook.assessments()
+    assert view.assessment_id == rounds[-1].id
+    assert view.round_box.count() == len(rounds) == 2
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    assert titles == ["Overview", "Set-up", "Grading", "Results", "Customers", "Action plan", "Trends"]
+
+
+def test_every_page_builds_for_the_current_round(window, qtbot):
+    view = window.workbook_view
+    for spec in PAGES:
+        page = view.show_page(spec.key)
+        assert page is not None, spec.key
+        qtbot.waitUntil(page.isVisible)
+        if spec.per_round:
+            assert getattr(page, "assessment_id", view.assessment_id) == view.assessment_id
+
+
+def test_choosing_another_round_rebuilds_the_round_pages(window, qtbot):
+    view = window.workbook_view
+    first, latest = (a.id for a in window.workbook.assessments())
+    results_before = view.show_page("results")
+    trends = view.show_page("trends")
+    view.round_box.setCurrentIndex(0)
+    view.round_box.activated.emit(0)
+    assert view.assessment_id == first
+    results_after = view.show_page("results")
+    assert results_after is not results_before
+    assert getattr(results_after, "assessment_id", first) == first
+    assert view.show_page("trends") is trends, "the trends page covers every round and is kept"
+
+
+def test_language_switch_relabels_the_tabs(window):
+    window.set_language("vi")
+    try:
+        view = window.workbook_view
+        assert view.tabs.tabText(0) != "Overview"
+        assert view.show_page("results") is not None
+    finally:
+        window.set_language("en")
+
+
+def test_import_survey_action_opens_the_wizard_on_the_current_round(window, qtbot, monkeypatch):
+    from ui.actions import ActionId
+    from ui.dialogs.import_wizard import ImportWizard
+
+    opened = []
+    monkeypatch.setattr(ImportWizard, "open", lambda self: opened.append(self))
+    window.actions[ActionId.IMPORT_SURVEY].trigger()
+    assert len(opened) == 1
+    wizard = opened[0]
+    assert wizard.assessment_id == window.workbook_view.assessment_id
+    wizard.imported.emit(1)
+    assert window.workbook_view.tabs.currentWidget().objectName() == "customersTab"
