@@ -1,0 +1,6 @@
+"""Benchmarks reuse the fixtures and helpers of the tests beside them."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
