@@ -75,12 +75,18 @@ CONTINUUM_DESIRED = (5, 5, 4)
 
 CUSTOMER_RESPONSES = 184
 
-ACTIONS = (
-    ("responsiveness", "Second till from 7:30 to 9:00 on weekdays", "Store manager", "2026-05-31", "B", "in_progress"),
-    ("empathy", "Greet every new customer within ten seconds", "Barista lead", "2026-06-30", "B", "open"),
-    ("reliability", "Insulated bags and a lid check for every delivery", "Delivery driver", "2026-04-30", "B", "done"),
-    ("responsiveness", "Answer online messages within two hours, seven days a week", "Online orders", "2026-07-31", "B", "open"),
+# Agreed in the autumn; the spring round starts from the autumn one, so the
+# actions not yet done carry over and are checked against the new grades.
+AUTUMN_ACTIONS = (
+    ("responsiveness", "Second till from 7:30 to 9:00 on weekdays", "Store manager", "2026-01-31", "B", "in_progress"),
+    ("empathy", "Greet every new customer within ten seconds", "Barista lead", "2026-02-28", "B", "open"),
+    ("reliability", "Insulated bags and a lid check for every delivery", "Delivery driver", "2025-12-15", "B", "done"),
 )
+SPRING_ACTIONS = (
+    ("responsiveness", "Answer online messages within two hours, seven days a week", "Online orders", "2026-07-31", "B", "open"),
+    ("tangibles", "Check and restock the toilets every two hours", "Store manager", "2026-05-15", "B", "open"),
+)
+CARRY_NOTE = "Carried over from the Autumn review."
 
 CONSENSUS_RATIONALE = "Agreed after discussing the spread of votes and the customer survey."
 
@@ -92,17 +98,16 @@ def write_demo(path: str | Path) -> Path:
     path = Path(path)
     rng = random.Random(SEED)
     with create_workbook(path, ORGANISATION) as workbook:
-        first_id = workbook.latest_assessment_id()
+        assessment_id = workbook.latest_assessment_id()
         for index, demo_round in enumerate(ROUNDS):
             if index == 0:
-                workbook.update_assessment(first_id, name=demo_round.name, date=demo_round.date)
-                assessment_id = first_id
+                workbook.update_assessment(assessment_id, name=demo_round.name, date=demo_round.date)
             else:
-                assessment_id = workbook.add_assessment(demo_round.name, demo_round.date)
+                assessment_id = workbook.copy_round(assessment_id, demo_round.name, demo_round.date, CARRY_NOTE)
             _fill_round(workbook, assessment_id, demo_round, rng)
             if demo_round.customer_view is not None:
                 _import_survey(workbook, assessment_id, demo_round, rng)
-                _add_actions(workbook, assessment_id)
+            _add_actions(workbook, assessment_id, AUTUMN_ACTIONS if index == 0 else SPRING_ACTIONS)
     return path
 
 
@@ -110,9 +115,14 @@ def _fill_round(workbook, assessment_id: int, demo_round: DemoRound, rng: random
     from rater_desktop.framework import default_time_contexts
 
     criteria = workbook.criteria()
-    context_ids = [workbook.add_time_context(assessment_id, name) for name in default_time_contexts("en")]
-    for position, (name, role) in enumerate(PARTICIPANTS):
-        pid = workbook.add_participant(assessment_id, name, role)
+    # A round started from an earlier one already has its people and situations.
+    context_ids = [context.id for context in workbook.time_contexts(assessment_id)] or [
+        workbook.add_time_context(assessment_id, name) for name in default_time_contexts("en")
+    ]
+    people = [p.id for p in workbook.participants(assessment_id)] or [
+        workbook.add_participant(assessment_id, name, role) for name, role in PARTICIPANTS
+    ]
+    for position, pid in enumerate(people):
         leniency = rng.uniform(-0.4, 0.4)
         for criterion in criteria:
             grade = _grade_near(demo_round.team_view[criterion.dimension] + leniency, rng)
@@ -167,8 +177,8 @@ def _import_survey(workbook, assessment_id: int, demo_round: DemoRound, rng: ran
         import_into(workbook, assessment_id, source, mapping)
 
 
-def _add_actions(workbook, assessment_id: int) -> None:
-    for dimension, title, owner, due, target, status in ACTIONS:
+def _add_actions(workbook, assessment_id: int, actions: tuple[tuple[str, ...], ...]) -> None:
+    for dimension, title, owner, due, target, status in actions:
         workbook.add_action(
             assessment_id, title, dimension=dimension, owner=owner, due=due, target_grade=target, status=status
         )
