@@ -1,0 +1,217 @@
+"""A whole workshop through the facilitator's page, as a facilitator would run it.
+
+Three people vote in turn on one laptop (by keyboard, in the embedded grading
+page), the reveal is compared with ``rater_desktop.workshop.reveal``, a
+consensus is recorded and an action created.  After every voter the test reads
+every text on the facilitator page and the presenter window: nothing of the
+previous voter (their note, their chosen grade) may be on screen.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLineEdit, QListWidget, QPlainTextEdit
+
+from rater_desktop.analysis import report_card
+from rater_desktop.operations import Operations
+from rater_desktop.storage import create_workbook, open_workbook
+from rater_desktop.summary import workbook_summary
+from rater_desktop.workshop import reveal
+from tests.ui_round_support import press, type_text
+from ui.models.grading import CONTEXT, CONTINUUM, CRITERION
+from ui.pages.workshop import WorkshopPage
+from ui.presenter import DOT
+from ui.qt import QLabel, QMessageBox, Qt
+
+PEOPLE = ("Lan", "Minh", "Quang")
+# The letter each person presses on every statement of a dimension.
+PLANS = {
+    "Lan": {"reliability": "A", "assurance": "A", "tangibles": "A", "empathy": "A", "responsiveness": "A"},
+    "Minh": {"reliability": "A", "assurance": "C", "tangibles": "C", "empathy": "C", "responsiveness": "C"},
+    "Quang": {"reliability": "B", "assurance": "F", "tangibles": "F", "empathy": "F", "responsiveness": "F"},
+}
+# Hand-computed: assurance … responsiveness get votes 4, 2, 0 (sd 2.00, mean 2.00 = C);
+# reliability 4, 4, 3 (sd 0.58) is the least contested, so it is discussed last.
+
+
+@pytest.fixture
+def workshop(qtbot, tmp_path):
+    path = tmp_path / "w.rater"
+    with create_workbook(path, organisation="Test Hotel") as workbook:
+        round_id = workbook.latest_assessment_id()
+    ops = Operations(open_workbook(path))
+    for name in PEOPLE:
+        ops.add_participant(round_id, name)
+    page = WorkshopPage(ops, round_id)
+    qtbot.addWidget(page)
+    qtbot.addWidget(page.presenter)
+    page.resize(1100, 750)
+    page.show()
+    page.presenter.show()
+    qtbot.waitExposed(page)
+    yield page
+    ops.workbook.close()
+
+
+def all_texts(*widgets) -> list[str]:
+    """Every text a widget tree holds, shown or not."""
+    texts = []
+    for root in widgets:
+        for label in root.findChildren(QLabel):
+            texts.append(label.text())
+        for button in root.findChildren(QAbstractButton):
+            texts.append(button.text())
+        for edit in root.findChildren(QLineEdit):
+            texts.append(edit.text())
+        for edit in root.findChildren(QPlainTextEdit):
+            texts.append(edit.toPlainText())
+        for view in root.findChildren(QListWidget):
+            texts.extend(view.item(row).text() for row in range(view.count()))
+    return texts
+
+
+def vote(qtbot, page: WorkshopPage, name: str) -> None:
+    """``name`` grades everything by keyboard, with a private note on the first statement."""
+    grading = page.grading
+    person = page.handing_to
+    assert person.name == name and grading.answers.participant_id == person.id
+    for number, step in enumerate(list(grading.steps)):
+        if step.kind == CRITERION:
+            press(qtbot, grading, getattr(Qt.Key, f"Key_{PLANS[name][step.dimension]}"))
+            if number == 0:
+                qtbot.mouseClick(grading.note, Qt.MouseButton.LeftButton)
+                type_text(qtbot, grading, f"secret note of {name}")
+                press(qtbot, grading, Qt.Key.Key_Escape)  # the keyboard back to the walk-through
+                assert grading.focusWidget() is grading
+        elif step.kind == CONTEXT:
+            press(qtbot, grading, Qt.Key.Key_C)
+        elif step.kind == CONTINUUM:
+            press(qtbot, grading, Qt.Key.Key_4)
+        press(qtbot, grading, Qt.Key.Key_Return)
+
+
+def test_whole_workshop_three_voters_reveal_consensus_action(qtbot, workshop, monkeypatch):
+    page = workshop
+    ops = page.operations
+    assert page.progress.text() == "0 of 3 have voted."
+    assert "Voting in progress: 0 of 3 done" in page.presenter.message.text()
+
+    for number, name in enumerate(PEOPLE):
+        qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+        assert page.handover_text.text() == f"Pass the laptop to {name} — press Start when ready."
+        assert page.grading is None
+        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+        assert page.voting.currentWidget() is page.grading
+        if number:
+            # The new voter starts on a clean screen: no earlier note, no chosen grade.
+            assert page.grading.note.text() == ""
+            assert not any(button.isChecked() for button in page.grading.grade_buttons.values())
+            assert not any("secret note" in text for text in all_texts(page, page.presenter))
+        vote(qtbot, page, name)
+        qtbot.waitUntil(lambda: page.grading is None)
+        texts = all_texts(page, page.presenter)
+        assert not any("secret note" in text or "Your answer" in text for text in texts)
+        assert page.presenter.stack.currentWidget() is page.presenter.message
+        assert f"{number + 1} of 3 done" in page.presenter.message.text()
+        assert all(dots.text() == "" for _name, dots in page.presenter.panel.rows.values())
+        if number < 2:
+            assert page.voting.currentWidget() is page.handover
+            assert page.handover_text.text().startswith(f"Pass the laptop to {PEOPLE[number + 1]}")
+            page.back_to_roster()
+    # The notes were saved, only never shown to anyone else.
+    data = ops.workbook.read_assessment(page.assessment_id)
+    assert {g.note for g in data.grades if g.note} == {f"secret note of {name}" for name in PEOPLE}
+    assert page.voting.currentIndex() == 0
+    assert page.progress.text() == "3 of 3 have voted."
+    assert not page.next_button.isEnabled()
+
+    qtbot.mouseClick(page.reveal_button, Qt.MouseButton.LeftButton)
+    order = [page.queue_list.item(row).text() for row in range(page.queue_list.count())]
+    assert order == ["1. Assurance", "2. Tangibles", "3. Empathy", "4. Responsiveness", "5. Reliability"]
+    expected = reveal(report_card(data), data, "assurance")
+    assert expected.distribution == {"A": 1, "B": 0, "C": 1, "D": 0, "F": 1}
+    for panel in (page.panel, page.presenter.panel):
+        assert panel.title.text() == "Assurance"
+        shown = {letter: dots.text().count(DOT) for letter, (_name, dots) in panel.rows.items()}
+        assert shown == expected.distribution
+        assert panel.team.text() == "Team: C (2.00 of 4)"
+        assert panel.customer.text() == "Customers: no survey data"
+        assert "disagrees" in panel.reasons.text()
+    assert page.presenter.stack.currentWidget() is page.presenter.panel
+
+    page.queue_list.setCurrentRow(4)
+    assert page.presenter.panel.title.text() == "Reliability"
+    assert page.presenter.panel.rows["A"][1].text() == f"{DOT * 2}  2"
+    assert page.presenter.panel.reasons.text() == ""
+
+    # Consensus on reliability, chosen and typed with the keyboard.
+    page.grade.setFocus()
+    qtbot.keyClicks(page.grade, "B")
+    assert page.grade.currentData() == "B"
+    qtbot.mouseClick(page.rationale, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.rationale, "Two missed call-backs last month")
+    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    assert page.saved.text() == "Consensus saved."
+    summary = workbook_summary(ops.workbook, page.assessment_id)
+    consensus = {d["key"]: d["internal"]["consensus"] for d in summary["dimensions"]}
+    assert consensus == {"reliability": "B", "assurance": None, "tangibles": None, "empathy": None,
+                         "responsiveness": None}
+    agreed = ops.workbook.read_assessment(page.assessment_id).consensus
+    assert [(c.dimension, c.grade, c.rationale) for c in agreed] == [
+        ("reliability", "B", "Two missed call-backs last month")]
+    assert page.presenter.panel.consensus.text() == "Agreed grade: B"
+
+    # An action from the dimension under discussion.
+    qtbot.mouseClick(page.action_button, Qt.MouseButton.LeftButton)
+    dialog = page.action_dialog
+    assert dialog.dimension.currentData() == "reliability"
+    qtbot.keyClicks(dialog.title, "Call back every customer the same day")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    actions = ops.workbook.read_assessment(page.assessment_id).actions
+    assert [(a.title, a.dimension) for a in actions] == [("Call back every customer the same day", "reliability")]
+
+    # Re-vote: declined changes nothing; confirmed sends everyone back to vote.
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: QMessageBox.StandardButton.No)
+    qtbot.mouseClick(page.revote_button, Qt.MouseButton.LeftButton)
+    assert page.steps.currentIndex() == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.revote_button, Qt.MouseButton.LeftButton)
+    assert page.steps.currentIndex() == 0
+    assert page.progress.text() == "0 of 3 have voted."
+    assert page.next_button.text() == "Next voter: Lan"
+    assert "0 of 3 done" in page.presenter.message.text()
+    assert len(ops.workbook.read_assessment(page.assessment_id).grades) == len(data.grades)
+
+
+def test_skip_and_vote_out_of_order(qtbot, workshop):
+    page = workshop
+    page.roster.setCurrentRow(0)
+    qtbot.mouseClick(page.skip_button, Qt.MouseButton.LeftButton)
+    assert page.roster.item(0).text() == "Lan — skipped, comes back later"
+    assert page.next_button.text() == "Next voter: Minh"
+    page.roster.setCurrentRow(2)
+    assert page.let_button.text() == "Let Quang vote"
+    qtbot.mouseClick(page.let_button, Qt.MouseButton.LeftButton)
+    assert page.handover_text.text().startswith("Pass the laptop to Quang")
+    assert "Next: Quang" in page.presenter.message.text()
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    vote(qtbot, page, "Quang")
+    qtbot.waitUntil(lambda: page.grading is None)
+    # Quang is done; Minh comes before the skipped Lan.
+    assert page.handover_text.text().startswith("Pass the laptop to Minh")
+    page.back_to_roster()
+    assert page.roster.item(2).text() == "Quang — done"
+
+
+def test_timer_counts_down_and_pauses(qtbot, workshop):
+    page = workshop
+    page.show_reveal("reliability")
+    page.minutes.setValue(2)
+    qtbot.mouseClick(page.timer_button, Qt.MouseButton.LeftButton)
+    assert page.clock.text() == "2:00" and page.timer_button.text() == "Pause timer"
+    qtbot.mouseClick(page.timer_button, Qt.MouseButton.LeftButton)
+    assert not page.tick.isActive() and page.clock.text() == "2:00"
+    page.remaining = 2
+    qtbot.mouseClick(page.timer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.clock.text() == "Time is up", timeout=4000)
+    assert page.timer_button.text() == "Start timer"

@@ -1,0 +1,173 @@
+"""What the room sees during a workshop: the reveal, and the voting progress.
+
+Two pieces, both fed by the facilitator's :class:`ui.pages.workshop.WorkshopPage`:
+
+- :class:`RevealPanel` draws one dimension's reveal (anonymous dot rows per
+  letter, team mean, customers' grade, why it is on the agenda) from a
+  :class:`rater_desktop.workshop.Reveal`, the only source that applies the
+  privacy rule.  The facilitator view and the presenter use the same panel, at
+  different sizes, so the room never sees something the facilitator did not.
+- :class:`PresenterWindow` is a second top-level window for a projector: dark
+  background, white text, large type.  While people vote it shows nothing but
+  the hand-over line and "n of m done", never a grade.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QScreen
+
+from rater_desktop.framework import dimension_name
+from rater_desktop.i18n import _, format_number
+from rater_desktop.report.content import flag_word
+from rater_desktop.scoring import Stat
+from rater_desktop.workshop import LETTERS, Reveal
+from ui.qt import QFont, QHBoxLayout, QLabel, QStackedWidget, Qt, QVBoxLayout, QWidget
+
+DOT = "●"
+PRESENTER_STYLE = "QWidget#presenter { background: #101418; } QLabel { color: #ffffff; }"
+"""High contrast for a projector in a lit room: white on near-black."""
+REASON_WORDS = {
+    "disagreement": lambda: _("The team disagrees: the votes are spread over more than one grade."),
+    "blind_spot": lambda: _("Blind spot: the team rates itself higher than the customers do."),
+    "hidden_strength": lambda: _("Hidden strength: the customers rate the team higher than it rates itself."),
+}
+
+
+def _sized(label: QLabel, points: float, bold: bool = False) -> QLabel:
+    font = QFont(label.font())
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    label.setFont(font)
+    return label
+
+
+def stat_text(stat: Stat) -> str:
+    """``B (3.00 of 4)``: the letter first, the mean for those who want it."""
+    return _("{grade} ({mean} of 4)").format(grade=stat.grade, mean=format_number(stat.mean, 2))
+
+
+def reason_texts(reasons: tuple[str, ...]) -> list[str]:
+    return [REASON_WORDS[code]() for code in reasons if code in REASON_WORDS]
+
+
+class RevealPanel(QWidget):
+    """One dimension's reveal; ``base`` is the body text size in points."""
+
+    def __init__(self, base: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = _sized(QLabel(), base * 1.6, bold=True)
+        self.title.setObjectName("revealTitle")
+        self.rows: dict[str, tuple[QLabel, QLabel]] = {}
+        grid = QVBoxLayout()
+        grid.setSpacing(0)
+        for letter in LETTERS:
+            row = QHBoxLayout()
+            name = _sized(QLabel(letter), base * 1.8, bold=True)
+            name.setMinimumWidth(int(base * 3))
+            dots = _sized(QLabel(), base * 1.4)
+            dots.setObjectName(f"dots{letter}")
+            row.addWidget(name)
+            row.addWidget(dots, 1)
+            grid.addLayout(row)
+            self.rows[letter] = (name, dots)
+        self.withheld = _sized(QLabel(), base)
+        self.withheld.setWordWrap(True)
+        self.team = _sized(QLabel(), base * 1.2, bold=True)
+        self.team.setObjectName("revealTeam")
+        self.customer = _sized(QLabel(), base * 1.2, bold=True)
+        self.customer.setObjectName("revealCustomer")
+        self.consensus = _sized(QLabel(), base)
+        self.reasons = _sized(QLabel(), base)
+        self.reasons.setObjectName("revealReasons")
+        self.reasons.setWordWrap(True)
+        means = QHBoxLayout()
+        means.addWidget(self.team, 1)
+        means.addWidget(self.customer, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(grid)
+        layout.addWidget(self.withheld)
+        layout.addLayout(means)
+        layout.addWidget(self.consensus)
+        layout.addWidget(self.reasons)
+        layout.addStretch(1)
+
+    def show_reveal(self, reveal: Reveal, reasons: tuple[str, ...]) -> None:
+        self.title.setText(dimension_name(reveal.dimension))
+        for letter, (name, dots) in self.rows.items():
+            count = reveal.distribution.get(letter, 0)
+            name.setVisible(not reveal.withheld)
+            dots.setVisible(not reveal.withheld)
+            dots.setText(f"{DOT * count}  {count}" if count else "")
+        self.withheld.setVisible(reveal.withheld)
+        self.withheld.setText(_(
+            "Fewer than 3 people voted on this dimension, so only the team mean is shown.") if reveal.withheld else "")
+        self.team.setText(_("Team: {grade}").format(grade=stat_text(reveal.team)) if reveal.team
+                          else _("Team: no votes yet"))
+        self.customer.setText(_("Customers: {grade}").format(grade=stat_text(reveal.customer)) if reveal.customer
+                              else _("Customers: no survey data"))
+        self.consensus.setText(_("Agreed grade: {grade}").format(grade=reveal.consensus) if reveal.consensus else "")
+        lines = reason_texts(reasons)
+        if reveal.flag == "aligned":
+            lines.append(flag_word("aligned") + ": " + _("the team and the customers see it alike."))
+        self.reasons.setText("\n".join(lines))
+
+
+class PresenterWindow(QWidget):
+    """The projector's window: a mirror of the facilitator's current screen, in large type."""
+
+    BASE_POINTS = 28.0
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("presenter")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(PRESENTER_STYLE)
+        self.setWindowTitle(_("RATER workshop — presenter view"))
+        self.message = _sized(QLabel(), self.BASE_POINTS * 1.5, bold=True)
+        self.message.setObjectName("presenterMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.panel = RevealPanel(self.BASE_POINTS)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.panel)
+        self.timer = _sized(QLabel(), self.BASE_POINTS, bold=True)
+        self.timer.setObjectName("presenterTimer")
+        self.timer.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.addWidget(self.timer)
+        layout.addWidget(self.stack, 1)
+        self.show_voting(0, 0, None)
+
+    def show_voting(self, done: int, total: int, next_name: str | None) -> None:
+        """Voting in progress: who has the laptop and how many are done; no grades."""
+        self.timer.clear()
+        lines = [_("Voting in progress: {done} of {total} done").format(done=done, total=total)]
+        if next_name:
+            lines.append(_("Next: {name}").format(name=next_name))
+        self.message.setText("\n\n".join(lines))
+        self.stack.setCurrentWidget(self.message)
+
+    def show_reveal(self, reveal: Reveal, reasons: tuple[str, ...]) -> None:
+        self.panel.show_reveal(reveal, reasons)
+        self.stack.setCurrentWidget(self.panel)
+
+    def show_timer(self, text: str) -> None:
+        self.timer.setText(text)
+
+    def show_on(self, screen: QScreen) -> None:
+        """Full screen on ``screen`` (a projector or second monitor); Esc leaves full screen."""
+        self.showNormal()
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        self.raise_()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+            event.accept()
+            return
+        super().keyPressEvent(event)
