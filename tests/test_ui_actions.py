@@ -70,7 +70,7 @@ def test_filter_by_status_dimension_and_text(qtbot, page):
 
 def test_sort_by_due_date_and_status_by_meaning(qtbot, page):
     page.view.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
-    assert [t.split()[0] for t in titles(page)] == ["Insulated", "Second", "Greet", "Answer"]  # Apr, May, Jun, Jul
+    assert [t.split()[0] for t in titles(page)] == ["Check", "Second", "Greet", "Answer"]  # Jan 15, Jan 31, Feb, Jul
     page.view.sortByColumn(COL_STATUS, Qt.SortOrder.AscendingOrder)
     proxy = page.proxy
     assert [proxy.data(proxy.index(r, COL_STATUS)) for r in range(4)] == ["Open", "Open", "In progress", "Done"]
@@ -79,23 +79,23 @@ def test_sort_by_due_date_and_status_by_meaning(qtbot, page):
 def test_edit_then_delete_and_undo_both(qtbot, page):
     ops = page.operations
     page.view.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
-    page.view.selectRow(0)  # "Insulated bags ..." (done)
+    page.view.selectRow(0)  # "Check and restock the toilets ..." (done)
     dialog = page.edit_selected()
-    assert dialog.title.text() == "Insulated bags and a lid check for every delivery"
+    assert dialog.title.text() == "Check and restock the toilets every two hours"
     dialog.title.selectAll()
-    qtbot.keyClicks(dialog.title, "Insulated bags for every delivery")
+    qtbot.keyClicks(dialog.title, "Restock the toilets every two hours")
     dialog.status.setCurrentIndex(dialog.status.findData("in_progress"))
     dialog.accept()
-    assert titles(page)[0] == "Insulated bags for every delivery"
+    assert titles(page)[0] == "Restock the toilets every two hours"
     assert page.selected_action().status == "in_progress"
 
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)
-    assert "Insulated bags for every delivery" not in titles(page) and page.count.text() == "3 actions"
+    assert "Restock the toilets every two hours" not in titles(page) and page.count.text() == "3 actions"
     ops.undo()
-    assert titles(page)[0] == "Insulated bags for every delivery"
+    assert titles(page)[0] == "Restock the toilets every two hours"
     ops.undo()
-    assert titles(page)[0] == "Insulated bags and a lid check for every delivery"
+    assert titles(page)[0] == "Check and restock the toilets every two hours"
     assert page.proxy.data(page.proxy.index(0, COL_STATUS)) == "Done"
 
 
