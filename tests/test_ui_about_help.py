@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from rater_desktop import __version__, i18n
 from ui.dialogs.about import AboutDialog, shipped_components
@@ -33,7 +34,7 @@ def test_about_lists_every_shipped_licence_and_shows_its_text(qtbot, english):
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in dialog.text.toPlainText()
     table.setCurrentCell(names.index("DejaVu Sans"), 0)
     assert "Bitstream" in dialog.text.toPlainText()
-    summary = dialog.findChild(type(dialog.table.parent()), "aboutSummary") or dialog.findChild(object, "aboutSummary")
+    summary = dialog.findChild(QLabel, "aboutSummary")
     assert f"Version {__version__}." in summary.text() and "MIT" in summary.text()
 
 
@@ -64,3 +65,14 @@ def test_help_and_about_read_in_vietnamese(qtbot, english):
     qtbot.addWidget(about)
     assert about.windowTitle() == "Giới thiệu RATER Report Card"
     assert about.table.horizontalHeaderItem(2).text() == "Giấy phép"
+
+
+def test_close_button_is_translated_and_closes(qtbot, english):
+    i18n.set_language("vi")
+    dialog = HelpDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    (button,) = dialog.findChildren(QPushButton)
+    assert button.text() == "Đóng"
+    button.click()
+    assert not dialog.isVisible()

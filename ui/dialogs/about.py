@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QTableWidget, QTableWidgetItem
 
 from rater_desktop import __version__
@@ -50,7 +51,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(_("About RATER Report Card"))
-        self.resize(720, 520)
+        self.resize(960, 600)
         self.components = shipped_components()
         heading = QLabel(_("RATER Report Card"))
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -68,12 +69,17 @@ class AboutDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setObjectName("licenceText")
         self.text.setReadOnly(True)
+        # Licence files are laid out for a fixed-width terminal; rewrapping them garbles them.
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setAccessibleName(_("Licence text"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
+        # Our own label: PySide6 wheels ship no Vietnamese Qt catalogue for standard buttons.
+        buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         panes = QHBoxLayout()
-        panes.addWidget(self.table, 2)
-        panes.addWidget(self.text, 3)
+        panes.addWidget(self.table, 1)
+        panes.addWidget(self.text, 1)
         layout = QVBoxLayout(self)
         for widget in (heading, summary, intro):
             layout.addWidget(widget)
@@ -95,6 +101,9 @@ class AboutDialog(QDialog):
             for col, value in enumerate((part.name, part.version, part.licence)):
                 table.setItem(row, col, QTableWidgetItem(value))
         table.resizeColumnsToContents()
+        table.resizeRowsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setMinimumWidth(sum(table.columnWidth(col) for col in range(3)) + 24)
         return table
 
     def show_licence(self, row: int) -> None:

@@ -82,7 +82,9 @@ class HelpDialog(QDialog):
         self.browser.setObjectName("helpText")
         self.browser.setAccessibleName(_("Help text"))
         self.browser.setHtml(help_html())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
+        # Our own label: PySide6 wheels ship no Vietnamese Qt catalogue for standard buttons.
+        buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
