@@ -112,7 +112,7 @@ def test_whole_workshop_three_voters_reveal_consensus_action(qtbot, workshop, mo
         texts = all_texts(page, page.presenter)
         assert not any("secret note" in text or "Your answer" in text for text in texts)
         assert page.presenter.stack.currentWidget() is page.presenter.message
-        assert f"{number + 1} of 3 done" in page.presenter.message.text()
+        assert f"{number + 1} of 3" in page.presenter.message.text()
         assert all(dots.text() == "" for _name, dots in page.presenter.panel.rows.values())
         if number < 2:
             assert page.voting.currentWidget() is page.handover
@@ -134,14 +134,14 @@ def test_whole_workshop_three_voters_reveal_consensus_action(qtbot, workshop, mo
         assert panel.title.text() == "Assurance"
         shown = {letter: dots.text().count(DOT) for letter, (_name, dots) in panel.rows.items()}
         assert shown == expected.distribution
-        assert panel.team.text() == "Team: C (2.00 of 4)"
+        assert (panel.team_grade.text(), panel.team.text()) == ("C", "Team: 2.00 of 4")
         assert panel.customer.text() == "Customers: no survey data"
         assert "disagrees" in panel.reasons.text()
     assert page.presenter.stack.currentWidget() is page.presenter.panel
 
     page.queue_list.setCurrentRow(4)
     assert page.presenter.panel.title.text() == "Reliability"
-    assert page.presenter.panel.rows["A"][1].text() == f"{DOT * 2}  2"
+    assert page.presenter.panel.rows["A"][1].text() == "●\u200b●  2"
     assert page.presenter.panel.reasons.text() == ""
 
     # Consensus on reliability, chosen and typed with the keyboard.

@@ -15,11 +15,11 @@ Two pieces, both fed by the facilitator's :class:`ui.pages.workshop.WorkshopPage
 from __future__ import annotations
 
 from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import QGridLayout
 
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _, format_number
 from rater_desktop.report.content import flag_word
-from rater_desktop.scoring import Stat
 from rater_desktop.workshop import LETTERS, Reveal
 from ui.qt import QFont, QHBoxLayout, QLabel, QStackedWidget, Qt, QVBoxLayout, QWidget
 
@@ -41,9 +41,10 @@ def _sized(label: QLabel, points: float, bold: bool = False) -> QLabel:
     return label
 
 
-def stat_text(stat: Stat) -> str:
-    """``B (3.00 of 4)``: the letter first, the mean for those who want it."""
-    return _("{grade} ({mean} of 4)").format(grade=stat.grade, mean=format_number(stat.mean, 2))
+def dot_row(count: int) -> str:
+    """One dot per vote, then the count; zero-width spaces let thirty dots wrap
+    instead of widening the window past the screen."""
+    return "\u200b".join(DOT * count) + f"  {count}" if count else ""
 
 
 def reason_texts(reasons: tuple[str, ...]) -> list[str]:
@@ -65,6 +66,7 @@ class RevealPanel(QWidget):
             name = _sized(QLabel(letter), base * 1.8, bold=True)
             name.setMinimumWidth(int(base * 3))
             dots = _sized(QLabel(), base * 1.4)
+            dots.setWordWrap(True)
             dots.setObjectName(f"dots{letter}")
             row.addWidget(name)
             row.addWidget(dots, 1)
@@ -72,25 +74,35 @@ class RevealPanel(QWidget):
             self.rows[letter] = (name, dots)
         self.withheld = _sized(QLabel(), base)
         self.withheld.setWordWrap(True)
-        self.team = _sized(QLabel(), base * 1.2, bold=True)
+        self.team = _sized(QLabel(), base, bold=True)
         self.team.setObjectName("revealTeam")
-        self.customer = _sized(QLabel(), base * 1.2, bold=True)
+        self.customer = _sized(QLabel(), base, bold=True)
         self.customer.setObjectName("revealCustomer")
+        self.team_grade = _sized(QLabel(), base * 3.2, bold=True)
+        self.customer_grade = _sized(QLabel(), base * 3.2, bold=True)
+        grades = QGridLayout()
+        grades.addWidget(self.team_grade, 0, 0)
+        grades.addWidget(self.customer_grade, 0, 1)
+        grades.addWidget(self.team, 1, 0)
+        grades.addWidget(self.customer, 1, 1)
         self.consensus = _sized(QLabel(), base)
         self.reasons = _sized(QLabel(), base)
         self.reasons.setObjectName("revealReasons")
         self.reasons.setWordWrap(True)
-        means = QHBoxLayout()
-        means.addWidget(self.team, 1)
-        means.addWidget(self.customer, 1)
+        self.words = QVBoxLayout()
+        self.words.addLayout(grades)
+        for label in (self.team, self.customer, self.consensus, self.reasons):
+            label.setWordWrap(True)
+        self.words.addWidget(self.consensus)
+        self.words.addWidget(self.reasons)
+        self.words.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(grid, 1)
+        body.addLayout(self.words, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addLayout(grid)
         layout.addWidget(self.withheld)
-        layout.addLayout(means)
-        layout.addWidget(self.consensus)
-        layout.addWidget(self.reasons)
-        layout.addStretch(1)
+        layout.addLayout(body, 1)
 
     def show_reveal(self, reveal: Reveal, reasons: tuple[str, ...]) -> None:
         self.title.setText(dimension_name(reveal.dimension))
@@ -98,14 +110,17 @@ class RevealPanel(QWidget):
             count = reveal.distribution.get(letter, 0)
             name.setVisible(not reveal.withheld)
             dots.setVisible(not reveal.withheld)
-            dots.setText(f"{DOT * count}  {count}" if count else "")
+            dots.setText(dot_row(count))
         self.withheld.setVisible(reveal.withheld)
         self.withheld.setText(_(
             "Fewer than 3 people voted on this dimension, so only the team mean is shown.") if reveal.withheld else "")
-        self.team.setText(_("Team: {grade}").format(grade=stat_text(reveal.team)) if reveal.team
+        self.team_grade.setText(reveal.team.grade if reveal.team else "–")
+        self.team.setText(_("Team: {mean} of 4").format(mean=format_number(reveal.team.mean, 2)) if reveal.team
                           else _("Team: no votes yet"))
-        self.customer.setText(_("Customers: {grade}").format(grade=stat_text(reveal.customer)) if reveal.customer
-                              else _("Customers: no survey data"))
+        self.customer_grade.setText(reveal.customer.grade if reveal.customer else "–")
+        self.customer.setText(
+            _("Customers: {mean} of 4").format(mean=format_number(reveal.customer.mean, 2)) if reveal.customer
+            else _("Customers: no survey data"))
         self.consensus.setText(_("Agreed grade: {grade}").format(grade=reveal.consensus) if reveal.consensus else "")
         lines = reason_texts(reasons)
         if reveal.flag == "aligned":
@@ -144,7 +159,10 @@ class PresenterWindow(QWidget):
     def show_voting(self, done: int, total: int, next_name: str | None) -> None:
         """Voting in progress: who has the laptop and how many are done; no grades."""
         self.timer.clear()
-        lines = [_("Voting in progress: {done} of {total} done").format(done=done, total=total)]
+        if total and done >= total:
+            lines = [_("Everyone has voted ({done} of {total}).").format(done=done, total=total)]
+        else:
+            lines = [_("Voting in progress: {done} of {total} done").format(done=done, total=total)]
         if next_name:
             lines.append(_("Next: {name}").format(name=next_name))
         self.message.setText("\n\n".join(lines))
