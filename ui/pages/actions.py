@@ -29,6 +29,7 @@ from ui.dialogs.errors import show_error
 from ui.dialogs.suggestion_dialog import SuggestionDialog
 from ui.models.actions import COL_CRITERION, COL_TITLE, ActionFilter, ActionsModel
 from ui.pages.grading import enlarge
+from ui.pages.base import WorkbookPage
 from ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,20 +44,19 @@ from ui.qt import (
     Signal,
 )
 
-WATCHED = ("actions", "criteria", "assessments")
 
 
-class ActionPlanPage(QWidget):
+class ActionPlanPage(WorkbookPage):
     """The actions of ``assessment_id``."""
+
+    WATCHED = ("actions", "criteria", "assessments")
 
     action_saved = Signal(int)
     """id of an action just added or edited"""
 
     def __init__(self, operations: Operations, assessment_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(operations, assessment_id, parent)
         self.setObjectName("actionPlanPage")
-        self.operations = operations
-        self.assessment_id = assessment_id
         self.dialog: ActionDialog | SuggestionDialog | None = None
 
         self.heading = QLabel()
@@ -135,8 +135,7 @@ class ActionPlanPage(QWidget):
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.count)
 
-        self._unsubscribe = operations.subscribe(self._on_change)
-        self.destroyed.connect(lambda *_args, stop=self._unsubscribe: stop())
+        self.watch()
         self.retranslate()
 
     # -- filters -------------------------------------------------------------
@@ -259,7 +258,7 @@ class ActionPlanPage(QWidget):
         self.action_saved.emit(action_id)
 
     def _on_change(self, change: Change) -> None:
-        if change.kind in WATCHED and change.assessment_id in (None, self.assessment_id):
+        if self.watches(change):
             chosen = self.selected_action()
             self.model.reload()
             self._update_count()

@@ -26,6 +26,7 @@ from rater_desktop.operations import Change, Operations
 from rater_desktop.report.content import criterion_text
 from ui.models.grading import CONTEXT, CONTINUUM, CRITERION, SUMMARY, Answers, Step, build_steps, first_open, open_steps
 from ui.models.participants import ParticipantsModel
+from ui.pages.base import WorkbookPage
 from ui.qt import (
     QAbstractItemView,
     QEvent,
@@ -75,18 +76,16 @@ def _hints(criterion: Criterion) -> tuple[str, str]:
     return criterion.hint_a, criterion.hint_f
 
 
-class GradingPage(QWidget):
+class GradingPage(WorkbookPage):
     """Walk one participant of ``assessment_id`` through the round."""
 
     finished = Signal(int)
     """participant id, when they press Finish on the summary"""
 
     def __init__(self, operations: Operations, assessment_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(operations, assessment_id, parent)
         self.setObjectName("gradingPage")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.operations = operations
-        self.assessment_id = assessment_id
         self.steps: list[Step] = []
         self.index = 0
         self.answers: Answers | None = None
@@ -140,8 +139,7 @@ class GradingPage(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.footer)
 
-        self._unsubscribe = operations.subscribe(self._on_change)
-        self.destroyed.connect(lambda *_args, stop=self._unsubscribe: stop())
+        self.watch()
         self.refresh()
 
     # -- building ------------------------------------------------------------------

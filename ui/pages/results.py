@@ -16,17 +16,17 @@ from rater_desktop.analysis import DimensionResult, ReportCard, report_card
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _, format_number, language
 from rater_desktop.model import AssessmentData
-from rater_desktop.operations import Change, Operations
+from rater_desktop.operations import Operations
 from rater_desktop.report.content import _reading_sentence as reading_sentence  # public-in-spirit: report wording
 from rater_desktop.report.content import build_content
 from rater_desktop.report.model import Chart, ReportOptions
 from ui.models.report_card import GRADE_CODES, CriteriaModel, DimensionsModel
 from ui.pages.grading import enlarge
+from ui.pages.base import WorkbookPage
 from ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QKeySequence,
     QLabel,
     QPushButton,
     Qt,
@@ -37,8 +37,6 @@ from ui.qt import (
 from ui.widgets.chart_canvas import ChartView
 
 CONSENSUS_CHOICES = (None, "A", "B", "C", "D", "F")
-WATCHED = ("grades", "context_grades", "continuum", "consensus", "criteria", "participants", "time_contexts",
-           "assessments", "surveys", "settings")
 
 
 def vote_spec(result: DimensionResult) -> charts.VoteDistributionSpec:
@@ -52,14 +50,17 @@ def vote_spec(result: DimensionResult) -> charts.VoteDistributionSpec:
     )
 
 
-class ResultsPage(QWidget):
+class ResultsPage(WorkbookPage):
     """The report card of ``assessment_id`` on screen, with consensus editing."""
 
+    WATCHED = (
+        "grades", "context_grades", "continuum", "consensus", "criteria", "participants", "time_contexts",
+        "assessments", "surveys", "settings",
+    )
+
     def __init__(self, operations: Operations, assessment_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(operations, assessment_id, parent)
         self.setObjectName("resultsPage")
-        self.operations = operations
-        self.assessment_id = assessment_id
         self.card: ReportCard | None = None
         self.data: AssessmentData | None = None
         self._chart_specs: list[tuple[str, charts.ChartSpec]] = []
@@ -112,8 +113,7 @@ class ResultsPage(QWidget):
         layout.addWidget(self.readings)
         layout.addWidget(splitter, 1)
 
-        self._unsubscribe = operations.subscribe(self._on_change)
-        self.destroyed.connect(lambda *_args, stop=self._unsubscribe: stop())
+        self.watch()
         self.refresh()
 
     def _build_charts(self) -> QWidget:
@@ -207,18 +207,7 @@ class ResultsPage(QWidget):
         self.operations.set_consensus(self.assessment_id, dimension.key, grade, rationale)
         self.consensus_status.setText(_("Saved."))
 
-    def undo(self) -> None:
-        self.operations.undo()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if event.matches(QKeySequence.StandardKey.Undo):
-            self.undo()
-            return
-        super().keyPressEvent(event)
-
-    def _on_change(self, change: Change) -> None:
-        if change.kind in WATCHED and change.assessment_id in (None, self.assessment_id):
-            self.refresh()
 
     # -- showing ------------------------------------------------------------------------
 

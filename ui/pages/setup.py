@@ -15,15 +15,15 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QGro
 from rater_desktop.framework import default_time_contexts, dimension_name
 from rater_desktop.i18n import _
 from rater_desktop.model import DIMENSION_KEYS
-from rater_desktop.operations import Change, Operations
+from rater_desktop.operations import Operations
 from ui.models.framework import COL_TEXT, ContextsModel, CriteriaListModel
 from ui.models.participants import ParticipantsModel, name_problem
 from ui.pages.grading import enlarge
+from ui.pages.base import WorkbookPage
 from ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QKeySequence,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -32,7 +32,6 @@ from ui.qt import (
     QWidget,
 )
 
-WATCHED = ("assessments", "participants", "criteria", "time_contexts")
 
 
 def _view(model, stretch: int = 0) -> QTableView:
@@ -48,14 +47,14 @@ def _view(model, stretch: int = 0) -> QTableView:
     return view
 
 
-class RoundSetupPage(QWidget):
+class RoundSetupPage(WorkbookPage):
     """Edit one round (``assessment_id``) and the workbook's statements."""
 
+    WATCHED = ("assessments", "participants", "criteria", "time_contexts")
+
     def __init__(self, operations: Operations, assessment_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(operations, assessment_id, parent)
         self.setObjectName("roundSetupPage")
-        self.operations = operations
-        self.assessment_id = assessment_id
 
         self.title = QLabel()
         enlarge(self.title, 1.5, bold=True)
@@ -158,8 +157,7 @@ class RoundSetupPage(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(columns, 1)
 
-        self._unsubscribe = operations.subscribe(self._on_change)
-        self.destroyed.connect(lambda *_args, stop=self._unsubscribe: stop())
+        self.watch()
         self.refresh()
 
     # -- round ---------------------------------------------------------------------
@@ -278,18 +276,7 @@ class RoundSetupPage(QWidget):
     def _refuse(self, message: str) -> None:
         QMessageBox.warning(self, _("Cannot save this"), message)
 
-    def undo(self) -> None:
-        self.operations.undo()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if event.matches(QKeySequence.StandardKey.Undo):
-            self.undo()
-            return
-        super().keyPressEvent(event)
-
-    def _on_change(self, change: Change) -> None:
-        if change.kind in WATCHED and change.assessment_id in (None, self.assessment_id):
-            self.refresh()
 
     def retranslate(self) -> None:
         self.title.setText(_("Set up the round"))

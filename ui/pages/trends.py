@@ -22,6 +22,7 @@ from ui.dialogs.errors import show_error
 from ui.dialogs.new_round_dialog import NewRoundDialog
 from ui.models.trends import KEY_ROLE, TrendModel, row_name
 from ui.pages.grading import enlarge
+from ui.pages.base import WorkbookPage
 from ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
@@ -36,20 +37,19 @@ from ui.qt import (
 )
 from ui.widgets.chart_canvas import ChartView
 
-WATCHED = ("grades", "consensus", "criteria", "participants", "assessments", "surveys", "actions", "settings")
 
 
-class TrendsPage(QWidget):
+class TrendsPage(WorkbookPage):
     """Every round of the workbook; new rounds start from ``assessment_id`` (default: the latest)."""
+
+    WATCHED = ("grades", "consensus", "criteria", "participants", "assessments", "surveys", "actions", "settings")
 
     round_started = Signal(int)
     """id of a round just started from this one"""
 
     def __init__(self, operations: Operations, assessment_id: int | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(operations, assessment_id, parent)
         self.setObjectName("trendsPage")
-        self.operations = operations
-        self.assessment_id = assessment_id
         self.trend: Trend | None = None
         self.dialog: NewRoundDialog | None = None
 
@@ -101,8 +101,7 @@ class TrendsPage(QWidget):
         layout.addWidget(self.checks_heading)
         layout.addWidget(self.checks)
 
-        self._unsubscribe = operations.subscribe(self._on_change)
-        self.destroyed.connect(lambda *_args, stop=self._unsubscribe: stop())
+        self.watch()
         self.retranslate()
 
     # -- figures -------------------------------------------------------------
@@ -148,9 +147,9 @@ class TrendsPage(QWidget):
             team_label=_("Team"), customer_label=_("Customers"), axis_label=_("Points (0–4)"),
         ))
 
-    def _on_change(self, change: Change) -> None:
-        if change.kind in WATCHED:
-            self.refresh()
+    def watches(self, change: Change) -> bool:
+        """Every round counts here, not only the chosen one."""
+        return change.kind in self.WATCHED
 
     # -- new round -------------------------------------------------------------------
 

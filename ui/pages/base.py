@@ -1,0 +1,52 @@
+"""What every page over the open workbook shares: the operations layer and one round.
+
+A page listens to the operations layer for as long as its widget lives and
+re-reads itself when a change of a kind it shows touches its round. Ctrl+Z
+reaches the operations layer when a page is used on its own; inside the main
+window, Edit → Undo's shortcut takes it first and does the same.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ui.qt import QKeySequence, QWidget
+
+if TYPE_CHECKING:
+    from rater_desktop.operations import Change, Operations
+
+
+class WorkbookPage(QWidget):
+    WATCHED: tuple[str, ...] = ()
+    """change kinds (``Change.kind``) after which the page reads the workbook again"""
+
+    def __init__(self, operations: Operations, assessment_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.operations = operations
+        self.assessment_id = assessment_id
+
+    def watch(self) -> None:
+        """Start listening; called once the page's widgets exist. Stops when the widget goes."""
+        stop = self.operations.subscribe(self._on_change)
+        self.destroyed.connect(lambda *_args, stop=stop: stop())
+
+    def watches(self, change: Change) -> bool:
+        """True when ``change`` may alter what this page shows."""
+        return change.kind in self.WATCHED and change.assessment_id in (None, self.assessment_id)
+
+    def _on_change(self, change: Change) -> None:
+        if self.watches(change):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the workbook again and show it (pages override this)."""
+
+    def undo(self) -> None:
+        """Take back the last change (the window's Edit → Undo does the same)."""
+        self.operations.undo()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo()
+            return
+        super().keyPressEvent(event)
