@@ -319,15 +319,19 @@ nps = "NPS"
 """
 
 
-@pytest.fixture(scope="module")
-def big(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("big")
+def write_big_survey(folder: Path, rows: int) -> tuple[Path, Path]:
+    """(survey.csv with ``rows`` synthetic respondents, its mapping) written into ``folder``."""
     path = folder / "survey.csv"
-    subprocess.run([sys.executable, str(SHARED / "bench" / "make_survey.py"), str(path), str(BIG_ROWS)],
+    subprocess.run([sys.executable, str(SHARED / "bench" / "make_survey.py"), str(path), str(rows)],
                    check=True)
     mapping = folder / "bench.toml"
     mapping.write_text(BIG_MAPPING, encoding="utf-8")
     return path, mapping
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    return write_big_survey(tmp_path_factory.mktemp("big"), BIG_ROWS)
 
 
 def test_cancel_during_import_leaves_no_survey(qtbot, make_wizard, ops, big, monkeypatch):

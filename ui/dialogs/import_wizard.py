@@ -11,7 +11,10 @@ survey is stored through ``Operations.add_survey`` (saved, undoable, announced).
 from __future__ import annotations
 
 import threading
+import time
 from array import array
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -56,7 +59,7 @@ from rater_desktop.importing.suggest import (
     suggest_columns,
     suggest_scale,
 )
-from rater_desktop.operations import Operations
+from rater_desktop.operations import Change, Operations
 from ui.dialogs.errors import show_error
 from ui.models.survey_preview import COL_KPI, COL_ROLE, KPI_ROLES, ROLES, ColumnRolesModel, PreviewModel, role_text
 from ui.qt import (
@@ -81,6 +84,10 @@ PREVIEW_ROWS = 200
 ENCODINGS = ("utf-8", "cp1252", "cp1258", "latin-1", "utf-16", "cp949", "shift_jis", "gb18030")
 """offered when the user overrides detection (cp1258: Vietnamese Windows)"""
 SURVEY_FILES = "*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods"
+_PROGRESS_PER_SECOND = 20
+"""progress bar updates sent to the GUI thread at most this often"""
+_GUI_TURN = 0.0005
+"""seconds the worker sleeps at each progress call so the GUI thread gets the GIL"""
 
 
 class _Progress(QObject):
@@ -104,6 +111,23 @@ def packed(result: ImportResult) -> ImportResult:
     result.series = {name: array("d", [nan if v is None else v for v in values])
                      for name, values in result.series.items()}
     return result
+
+
+@contextmanager
+def _announced_later(operations: Operations) -> Iterator[list[Change]]:
+    """Collect the changes ``operations`` announces meanwhile instead of telling listeners.
+
+    For a write done on a worker thread: the listeners are views and must run
+    on the GUI thread, which replays the collected changes through
+    ``Operations._notify``. Operations has no public hook for this yet; the
+    wizard is window-modal while the import runs, so nothing else writes.
+    """
+    changes: list[Change] = []
+    operations._notify = changes.append  # an instance attribute shadows the method meanwhile
+    try:
+        yield changes
+    finally:
+        del operations._notify
 
 
 def latest_survey_mapping(workbook: Any) -> tuple[str, Mapping] | None:
@@ -879,34 +903,38 @@ class ImportWizard(QWizard):
             self.validation.show_failure(_sentence(error))
 
     def start_import(self, skip_invalid: bool) -> None:
-        path, mapping = self.path, self.mapping
+        path, mapping, operations, assessment_id = self.path, self.mapping, self.operations, self.assessment_id
         digest = self.validation.result.file_hash
         self._cancel = threading.Event()
         cancel = self._cancel
         self._progress.changed.connect(self.import_page.progress.setValue)
 
-        def work() -> ImportResult:
-            return packed(run_import(path, mapping, skip_invalid=skip_invalid, progress=self._emitter(),
-                                     cancel=cancel.is_set, file_hash=digest))
+        def work() -> tuple[ImportResult, list[Change]]:
+            result = packed(run_import(path, mapping, skip_invalid=skip_invalid, progress=self._emitter(),
+                                       cancel=cancel.is_set, file_hash=digest))
+            if cancel.is_set():
+                raise ImportCancelled("cancelled", _("The import was cancelled."))
+            # Writing 100k respondents is tens of megabytes of disk I/O: done here, not on the GUI thread.
+            with _announced_later(operations) as changes:
+                result.survey_id = operations.add_survey(
+                    assessment_id, source_name=result.source_name, file_hash=result.file_hash,
+                    row_count=result.row_count, mapping_toml=result.mapping_toml,
+                    scale_min=result.scale_min, scale_max=result.scale_max, series=result.series)
+            return result, changes
 
-        self._start(work, lambda result: self._import_done(result, cancel), self._import_failed)
+        self._start(work, self._import_done, self._import_failed)
 
-    def _import_done(self, result: ImportResult, cancel: threading.Event) -> None:
+    def _import_done(self, value: tuple[ImportResult, list[Change]]) -> None:
+        """The survey is stored (a late Cancel cannot undo that): announce it and say so."""
         self._progress.changed.disconnect(self.import_page.progress.setValue)
-        if cancel.is_set():
-            self._finish_cancel()
-            return
-        try:
-            result.survey_id = self.operations.add_survey(
-                self.assessment_id, source_name=result.source_name, file_hash=result.file_hash,
-                row_count=result.row_count, mapping_toml=result.mapping_toml,
-                scale_min=result.scale_min, scale_max=result.scale_max, series=result.series)
-        except Exception as error:  # storage reports file problems as one sentence
-            self.import_page.show_failure(_sentence(error))
-            return
+        result, changes = value
+        for change in changes:
+            self.operations._notify(change)  # noqa: SLF001 - see _announced_later
         self.import_result = result
         self.import_page.show_done(result)
         self.imported.emit(result.survey_id)
+        if self._closing:
+            super().reject()
 
     def _import_failed(self, error: Exception) -> None:
         self._progress.changed.disconnect(self.import_page.progress.setValue)
@@ -915,14 +943,23 @@ class ImportWizard(QWizard):
         else:
             self.import_page.show_failure(_sentence(error))
 
-    def _emitter(self):
+    def _emitter(self) -> Callable[[int, int], None]:
+        """A progress callback for the worker that also keeps the GUI thread served.
+
+        The engine calls it every thousand rows or so (about every 10 ms). Each
+        call gives up the GIL for a moment: the scan is pure Python and would
+        otherwise hold the GIL for whole switch intervals while every GUI
+        event waits its turn. The bar is updated at most ``_PROGRESS_PER_SECOND``
+        times a second (and at the end), so the event queue is never flooded.
+        """
         signal = self._progress.changed
-        last = [-1]
+        last = [-1, 0.0]
 
         def progress(done: int, total: int) -> None:
-            value = _permille(done, total)
-            if value != last[0]:
-                last[0] = value
+            time.sleep(_GUI_TURN)
+            value, now = _permille(done, total), time.monotonic()
+            if value != last[0] and (value == 1000 or now - last[1] >= 1 / _PROGRESS_PER_SECOND):
+                last[0], last[1] = value, now
                 signal.emit(value)
         return progress
 
