@@ -170,7 +170,8 @@ def test_whole_workshop_three_voters_reveal_consensus_action(qtbot, workshop, mo
     actions = ops.workbook.read_assessment(page.assessment_id).actions
     assert [(a.title, a.dimension) for a in actions] == [("Call back every customer the same day", "reliability")]
 
-    # Re-vote: declined changes nothing; confirmed sends everyone back to vote.
+    # Re-vote on assurance: declined changes nothing; confirmed sends everyone back to vote.
+    page.queue_list.setCurrentRow(0)
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: QMessageBox.StandardButton.No)
     qtbot.mouseClick(page.revote_button, Qt.MouseButton.LeftButton)
     assert page.steps.currentIndex() == 1
@@ -181,6 +182,12 @@ def test_whole_workshop_three_voters_reveal_consensus_action(qtbot, workshop, mo
     assert page.next_button.text() == "Next voter: Lan"
     assert "0 of 3 done" in page.presenter.message.text()
     assert len(ops.workbook.read_assessment(page.assessment_id).grades) == len(data.grades)
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    # Everything is answered, so without the re-vote the walk-through would open on its summary.
+    first_assurance = [step.dimension for step in page.grading.steps].index("assurance")
+    assert first_assurance > 0 and page.grading.index == first_assurance
+    assert page.grading.grade_status.text() == "Your answer: A (saved)"  # Lan's own earlier answer, to change
 
 
 def test_skip_and_vote_out_of_order(qtbot, workshop):

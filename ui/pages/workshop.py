@@ -56,8 +56,8 @@ class WorkshopPage(QWidget):
         self.skipped: set[int] = set()
         self.voted_now: set[int] = set()
         """who finished on the laptop in this workshop (counts as done even with open items)"""
-        self.revoting = False
-        """after a re-vote only ``voted_now`` counts as done"""
+        self.revoting: str | None = None
+        """the dimension being voted on again: then only ``voted_now`` counts as done"""
         self.handing_to: Participant | None = None
         self.suggested: Participant | None = None
         self.grading: GradingPage | None = None
@@ -67,6 +67,7 @@ class WorkshopPage(QWidget):
         self.time_up = False
         self.action_dialog: ActionDialog | None = None
         self.presenter = PresenterWindow()
+        self.presenter.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # closing the main window quits
 
         self.tick = QTimer(self)
         self.tick.setInterval(1000)
@@ -98,6 +99,8 @@ class WorkshopPage(QWidget):
         self.steps.addWidget(self.voting)
         self.steps.addWidget(self._build_discussion())
 
+        QGuiApplication.instance().screenAdded.connect(self._fill_screens)
+        QGuiApplication.instance().screenRemoved.connect(self._fill_screens)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.steps, 1)
@@ -324,6 +327,10 @@ class WorkshopPage(QWidget):
         self.voting.addWidget(self.grading)
         self.voting.setCurrentWidget(self.grading)
         self.grading.start(self.handing_to.id)
+        if self.revoting:
+            first = next((i for i, step in enumerate(self.grading.steps) if step.dimension == self.revoting), None)
+            if first is not None:
+                self.grading.go_to(first)
 
     def _voter_finished(self, participant_id: int) -> None:
         """Throw the voter's page away and hand the laptop to whoever is next."""
@@ -406,7 +413,8 @@ class WorkshopPage(QWidget):
         self.saved.setText(_("Consensus saved.") if grade else _("Consensus cleared."))
 
     def revote(self) -> None:
-        """After a confirmation, everyone votes again (their earlier answers stay as the starting point)."""
+        """After a confirmation, everyone votes again, each starting at the dimension's first
+        statement with their own earlier answers to change (nothing is cleared)."""
         if self.current is None:
             return
         answer = QMessageBox.question(
@@ -415,7 +423,7 @@ class WorkshopPage(QWidget):
               "and can change them; nothing is deleted.").format(dimension=dimension_name(self.current)))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.revoting = True
+        self.revoting = self.current
         self.voted_now.clear()
         self.skipped.clear()
         self.show_voting()
