@@ -27,10 +27,10 @@ from rater_desktop.report.content import criterion_text
 from ui.models.grading import CONTEXT, CONTINUUM, CRITERION, SUMMARY, Answers, Step, build_steps, first_open, open_steps
 from ui.models.participants import ParticipantsModel
 from ui.pages.base import WorkbookPage
+from ui.widgets.fonts import enlarge
 from ui.qt import (
     QAbstractItemView,
     QEvent,
-    QFont,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -57,14 +57,6 @@ CHOSEN_STYLE = (
 """A chosen answer must be visible at a glance, not a faint pressed shade."""
 CHANGES = ("grades", "context_grades", "continuum")
 STRUCTURE = ("criteria", "participants", "time_contexts", "assessments")
-
-
-def enlarge(widget: QWidget, factor: float, bold: bool = False) -> None:
-    """Scale a widget's font from its current size (stays readable at 125 % / 150 % scaling)."""
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    widget.setFont(font)
 
 
 def _hints(criterion: Criterion) -> tuple[str, str]:

@@ -21,7 +21,7 @@ from rater_desktop.report.content import _reading_sentence as reading_sentence  
 from rater_desktop.report.content import build_content
 from rater_desktop.report.model import Chart, ReportOptions
 from ui.models.report_card import GRADE_CODES, CriteriaModel, DimensionsModel
-from ui.pages.grading import enlarge
+from ui.widgets.fonts import enlarge
 from ui.pages.base import WorkbookPage
 from ui.qt import (
     QAbstractItemView,

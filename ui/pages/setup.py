@@ -18,7 +18,7 @@ from rater_desktop.model import DIMENSION_KEYS
 from rater_desktop.operations import Operations
 from ui.models.framework import COL_TEXT, ContextsModel, CriteriaListModel
 from ui.models.participants import ParticipantsModel, name_problem
-from ui.pages.grading import enlarge
+from ui.widgets.fonts import enlarge
 from ui.pages.base import WorkbookPage
 from ui.qt import (
     QAbstractItemView,

@@ -21,7 +21,7 @@ from rater_desktop.trends import OVERALL, Trend, action_checks, check_sentence, 
 from ui.dialogs.errors import show_error
 from ui.dialogs.new_round_dialog import NewRoundDialog
 from ui.models.trends import KEY_ROLE, TrendModel, row_name
-from ui.pages.grading import enlarge
+from ui.widgets.fonts import enlarge
 from ui.pages.base import WorkbookPage
 from ui.qt import (
     QAbstractItemView,
