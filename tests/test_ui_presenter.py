@@ -55,8 +55,8 @@ def test_reveal_in_large_type_on_dark(presenter):
     assert panel.rows["B"][1].text() == "●\u200b●\u200b●  3"
     assert panel.rows["D"][1].text() == "●  1"
     assert panel.rows["A"][1].text() == ""
-    assert (panel.team_grade.text(), panel.team.text()) == ("B", "Team: 2.50 of 4")
-    assert (panel.customer_grade.text(), panel.customer.text()) == ("D", "Customers: 1.40 of 4")
+    assert (panel.team_grade.text(), panel.team.text()) == ("B", "Team\n2.50 of 4")
+    assert (panel.customer_grade.text(), panel.customer.text()) == ("D", "Customers\n1.40 of 4")
     assert panel.reasons.text().splitlines() == [
         "The team disagrees: the votes are spread over more than one grade.",
         "Blind spot: the team rates itself higher than the customers do.",
@@ -77,8 +77,8 @@ def test_a_small_group_gets_only_the_mean(presenter):
     panel = presenter.panel
     assert all(not name.isVisible() and not dots.isVisible() for name, dots in panel.rows.values())
     assert panel.withheld.text() == "Fewer than 3 people voted on this dimension, so only the team mean is shown."
-    assert (panel.team_grade.text(), panel.team.text()) == ("A", "Team: 3.50 of 4")
-    assert (panel.customer_grade.text(), panel.customer.text()) == ("–", "Customers: no survey data")
+    assert (panel.team_grade.text(), panel.team.text()) == ("A", "Team\n3.50 of 4")
+    assert (panel.customer_grade.text(), panel.customer.text()) == ("–", "Customers\nno survey data")
     assert panel.consensus.text() == "Agreed grade: B"
 
 
@@ -90,3 +90,12 @@ def test_full_screen_on_the_chosen_screen_and_escape_leaves(qtbot, presenter):
     assert presenter.geometry() == screen.geometry()
     qtbot.keyClick(presenter, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not presenter.isFullScreen())
+
+
+def test_type_grows_with_a_taller_screen(presenter):
+    presenter.show_reveal(SHOWN, ())
+    presenter.scale_to(1080)
+    assert presenter.panel.team_grade.font().pointSizeF() == pytest.approx(28 * 3.2 * 1.5)
+    assert presenter.message.font().pointSizeF() == pytest.approx(28 * 1.5 * 1.5)
+    presenter.scale_to(600)  # never smaller than designed
+    assert presenter.panel.team.font().pointSizeF() == pytest.approx(28)

@@ -134,8 +134,8 @@ def test_whole_workshop_three_voters_reveal_consensus_action(qtbot, workshop, mo
         assert panel.title.text() == "Assurance"
         shown = {letter: dots.text().count(DOT) for letter, (_name, dots) in panel.rows.items()}
         assert shown == expected.distribution
-        assert (panel.team_grade.text(), panel.team.text()) == ("C", "Team: 2.00 of 4")
-        assert panel.customer.text() == "Customers: no survey data"
+        assert (panel.team_grade.text(), panel.team.text()) == ("C", "Team\n2.00 of 4")
+        assert panel.customer.text() == "Customers\nno survey data"
         assert "disagrees" in panel.reasons.text()
     assert page.presenter.stack.currentWidget() is page.presenter.panel
 

@@ -24,6 +24,8 @@ from rater_desktop.workshop import LETTERS, Reveal
 from ui.qt import QFont, QHBoxLayout, QLabel, QStackedWidget, Qt, QVBoxLayout, QWidget
 
 DOT = "●"
+DESIGN_HEIGHT = 720
+"""Screen height (pixels) the presenter's point sizes are chosen for."""
 PRESENTER_STYLE = "QWidget#presenter { background: #101418; } QLabel { color: #ffffff; }"
 """High contrast for a projector in a lit room: white on near-black."""
 REASON_WORDS = {
@@ -38,6 +40,7 @@ def _sized(label: QLabel, points: float, bold: bool = False) -> QLabel:
     font.setPointSizeF(points)
     font.setBold(bold)
     label.setFont(font)
+    label.setProperty("designPoints", points)
     return label
 
 
@@ -115,12 +118,12 @@ class RevealPanel(QWidget):
         self.withheld.setText(_(
             "Fewer than 3 people voted on this dimension, so only the team mean is shown.") if reveal.withheld else "")
         self.team_grade.setText(reveal.team.grade if reveal.team else "–")
-        self.team.setText(_("Team: {mean} of 4").format(mean=format_number(reveal.team.mean, 2)) if reveal.team
-                          else _("Team: no votes yet"))
+        self.team.setText(_("Team\n{mean} of 4").format(mean=format_number(reveal.team.mean, 2)) if reveal.team
+                          else _("Team\nno votes yet"))
         self.customer_grade.setText(reveal.customer.grade if reveal.customer else "–")
         self.customer.setText(
-            _("Customers: {mean} of 4").format(mean=format_number(reveal.customer.mean, 2)) if reveal.customer
-            else _("Customers: no survey data"))
+            _("Customers\n{mean} of 4").format(mean=format_number(reveal.customer.mean, 2)) if reveal.customer
+            else _("Customers\nno survey data"))
         self.consensus.setText(_("Agreed grade: {grade}").format(grade=reveal.consensus) if reveal.consensus else "")
         lines = reason_texts(reasons)
         if reveal.flag == "aligned":
@@ -180,8 +183,18 @@ class PresenterWindow(QWidget):
         self.showNormal()
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
+        self.scale_to(screen.geometry().height())
         self.showFullScreen()
         self.raise_()
+
+    def scale_to(self, height: int) -> None:
+        """Grow the type with the screen: the layout is drawn for 720 pixels high, and on a
+        1080p projector the same points would fill only the top half."""
+        factor = max(1.0, height / DESIGN_HEIGHT)
+        for label in self.findChildren(QLabel):
+            font = QFont(label.font())
+            font.setPointSizeF(label.property("designPoints") * factor)
+            label.setFont(font)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
