@@ -80,3 +80,17 @@ def test_import_survey_action_opens_the_wizard_on_the_current_round(window, qtbo
     assert wizard.assessment_id == window.workbook_view.assessment_id
     wizard.imported.emit(1)
     assert window.workbook_view.tabs.currentWidget().objectName() == "customersTab"
+
+
+def test_help_menu_opens_help_and_about(window, monkeypatch):
+    from ui.actions import ActionId
+    from ui.dialogs.about import AboutDialog
+    from ui.dialogs.help import HelpDialog
+
+    shown = []
+    monkeypatch.setattr(HelpDialog, "open", lambda self: shown.append("help"))
+    monkeypatch.setattr(AboutDialog, "open", lambda self: shown.append("about"))
+    window.actions[ActionId.HELP].trigger()
+    window.actions[ActionId.ABOUT].trigger()
+    assert shown == ["help", "about"]
+    assert window.actions[ActionId.HELP].shortcut().toString() == "F1"

@@ -26,6 +26,8 @@ class ActionId(enum.Enum):
     EXPORT_DATA = "file.export_data"
     UNDO = "edit.undo"
     REDO = "edit.redo"
+    HELP = "help.method"
+    ABOUT = "help.about"
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,13 @@ ACTIONS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.REDO: ActionSpec(
         N_("&Redo"), N_("Make the change you took back again"), QKeySequence.StandardKey.Redo,
+    ),
+    ActionId.HELP: ActionSpec(
+        N_("&Grading Scale and Continuum"), N_("How grades, scores and the continuum work"),
+        QKeySequence.StandardKey.HelpContents,
+    ),
+    ActionId.ABOUT: ActionSpec(
+        N_("&About RATER Report Card"), N_("Version, licence and the components the app ships with"),
     ),
 }
 

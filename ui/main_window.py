@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_DATA: self.export_data,
             ActionId.UNDO: self.undo,
             ActionId.REDO: self.redo,
+            ActionId.HELP: self.show_help,
+            ActionId.ABOUT: self.show_about,
         }
         for action_id, slot in triggers.items():
             self.actions[action_id].triggered.connect(slot)
@@ -178,6 +180,9 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
         self.language_group.triggered.connect(self._language_chosen)
 
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addActions([self.actions[ActionId.HELP], self.actions[ActionId.ABOUT]])
+
     def _refresh_recent(self, paths: list[str]) -> None:
         self.recent_menu.clear()
         for number, path in enumerate(paths, start=1):
@@ -206,6 +211,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(_("&Edit"))
         self.view_menu.setTitle(_("&View"))
         self.language_menu.setTitle(_("&Language"))
+        self.help_menu.setTitle(_("&Help"))
         for action in self.language_group.actions():
             action.setChecked(action.data() == i18n.language())
         self.welcome_page.retranslate()
@@ -353,6 +359,16 @@ class MainWindow(QMainWindow):
 
         if self.workbook is not None:
             export_data(self, self.workbook)
+
+    def show_help(self) -> None:
+        from ui.dialogs.help import HelpDialog
+
+        HelpDialog(self).open()
+
+    def show_about(self) -> None:
+        from ui.dialogs.about import AboutDialog
+
+        AboutDialog(self).open()
 
     # The demo ----------------------------------------------------------------
 
