@@ -348,9 +348,9 @@ class ColumnsPage(QWizardPage):
         self.view.setItemDelegateForColumn(COL_KPI, _RoleDelegate(KPI_ROLES, self.view))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.view.verticalHeader().setVisible(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Widths are fitted once per file (see initializePage): ResizeToContents would
+        # re-measure every cell on every change, tens of milliseconds on a wide survey.
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.suggest = QPushButton()
         self.suggest.clicked.connect(wizard.suggest_roles)
         self.problem = QLabel()
@@ -373,6 +373,7 @@ class ColumnsPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.w.prepare_roles()
+        self.view.resizeColumnsToContents()
 
     def _changed(self, *_args: object) -> None:
         duplicates = self.w.roles_model.duplicate_kpis()

@@ -47,25 +47,23 @@ class PreviewModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._table: Table | None = None
+        self._width = 0
+        """columns shown, worked out once per table: views ask for it very often"""
 
     def set_table(self, table: Table | None) -> None:
         self.beginResetModel()
         self._table = table
+        self._width = 0 if table is None else max([len(table.headers), *(len(r) for r in table.rows)])
         self.endResetModel()
 
     def table(self) -> Table | None:
         return self._table
 
-    def _width(self) -> int:
-        if self._table is None:
-            return 0
-        return max([len(self._table.headers), *(len(r) for r in self._table.rows)])
-
     def rowCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() or self._table is None else len(self._table.rows)
 
     def columnCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else self._width()
+        return 0 if parent.isValid() else self._width
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or self._table is None:
