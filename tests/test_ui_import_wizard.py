@@ -6,6 +6,7 @@ with ``qtbot.waitUntil``. Expected figures are worked out by hand in comments.
 
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -332,6 +333,21 @@ def write_big_survey(folder: Path, rows: int) -> tuple[Path, Path]:
 @pytest.fixture(scope="module")
 def big(tmp_path_factory):
     return write_big_survey(tmp_path_factory.mktemp("big"), BIG_ROWS)
+
+
+def test_survey_written_off_the_gui_thread_is_announced_on_it_and_undoable(qtbot, make_wizard, small, ops):
+    heard = []
+    ops.subscribe(lambda change: heard.append((change.kind, threading.current_thread() is threading.main_thread())))
+    wizard = make_wizard()
+    open_file(qtbot, wizard, small)
+    to_validation(qtbot, wizard)
+    import_now(qtbot, wizard)
+    aid = ops.workbook.latest_assessment_id()
+    assert [s["id"] for s in ops.workbook.surveys(aid)] == [wizard.import_result.survey_id]
+    assert heard == [("surveys", True)]
+    assert ops.undo_text == "add_survey"
+    ops.undo()
+    assert ops.workbook.surveys(aid) == []
 
 
 def test_cancel_during_import_leaves_no_survey(qtbot, make_wizard, ops, big, monkeypatch):

@@ -5,7 +5,9 @@ parsed) → what each column is → the answer scale → a dry run that names ev
 bad cell → the import itself. Reading, validating and importing run on the
 thread pool; workers only compute and report through queued signals, so the
 window never freezes and widgets are touched from the GUI thread alone. The
-survey is stored through ``Operations.add_survey`` (saved, undoable, announced).
+survey is stored through ``Operations.add_survey`` (saved, undoable, announced)
+on the worker too, since that write is megabytes; listeners hear of it on the
+GUI thread.
 """
 
 from __future__ import annotations
@@ -104,8 +106,8 @@ def _permille(done: int, total: int) -> int:
 def packed(result: ImportResult) -> ImportResult:
     """The result with its series as float64 arrays (NaN = no answer).
 
-    Done in the worker so that storing on the GUI thread is a plain byte copy
-    (``encode_series`` takes arrays as they are), even for 100k respondents.
+    Done in the worker, where the survey is also stored: ``encode_series``
+    then takes the arrays as they are, a plain byte copy even for 100k respondents.
     """
     nan = float("nan")
     result.series = {name: array("d", [nan if v is None else v for v in values])
