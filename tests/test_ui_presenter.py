@@ -99,3 +99,16 @@ def test_type_grows_with_a_taller_screen(presenter):
     assert presenter.message.font().pointSizeF() == pytest.approx(28 * 1.5 * 1.5)
     presenter.scale_to(600)  # never smaller than designed
     assert presenter.panel.team.font().pointSizeF() == pytest.approx(28)
+
+
+def test_names_only_when_the_reveal_carries_them(presenter):
+    named = Reveal(
+        dimension="empathy", voters=3, withheld=False, distribution={"A": 1, "B": 0, "C": 2, "D": 0, "F": 0},
+        votes=(2.0, 2.0, 4.0), names=("Hoa", "Tuan", "Mai"), team=stat(2.67, "B", 3), consensus=None,
+        customer=None, flag=None,
+    )
+    presenter.show_reveal(named, ())
+    assert presenter.panel.rows["A"][1].text() == "●  1  (Mai)"
+    assert presenter.panel.rows["C"][1].text() == "●\u200b●  2  (Hoa, Tuan)"
+    presenter.show_reveal(SHOWN, ())  # anonymous: no names anywhere
+    assert presenter.panel.rows["B"][1].text() == "●\u200b●\u200b●  3"

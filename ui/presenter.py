@@ -17,6 +17,7 @@ from __future__ import annotations
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QGridLayout
 
+from rater_desktop import scoring
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _, format_number
 from rater_desktop.report.content import flag_word
@@ -109,11 +110,15 @@ class RevealPanel(QWidget):
 
     def show_reveal(self, reveal: Reveal, reasons: tuple[str, ...]) -> None:
         self.title.setText(dimension_name(reveal.dimension))
+        named: dict[str, list[str]] = {}
+        for vote, person in zip(reveal.votes, reveal.names):  # names only when the workbook allows them
+            named.setdefault(scoring.points_letter(vote), []).append(person)
         for letter, (name, dots) in self.rows.items():
             count = reveal.distribution.get(letter, 0)
             name.setVisible(not reveal.withheld)
             dots.setVisible(not reveal.withheld)
-            dots.setText(dot_row(count))
+            people = ", ".join(named.get(letter, ()))
+            dots.setText(f"{dot_row(count)}  ({people})" if people else dot_row(count))
         self.withheld.setVisible(reveal.withheld)
         self.withheld.setText(_(
             "Fewer than 3 people voted on this dimension, so only the team mean is shown.") if reveal.withheld else "")
