@@ -40,10 +40,10 @@ def test_voting_shows_progress_and_no_grades(presenter):
     presenter.show_reveal(SHOWN, ("blind_spot",))
     presenter.show_voting(3, 8, "Hoa")
     assert presenter.stack.currentWidget() is presenter.message
-    assert presenter.message.text() == "Voting in progress: 3 of 8 done\n\nNext: Hoa"
+    assert presenter.message.text() == "Voting in progress: 3 of 8 done\n\nNow voting: Hoa"
     assert not presenter.panel.isVisible()
     visible = [label.text() for label in presenter.findChildren(QLabel) if label.isVisible()]
-    assert visible == ["", "Voting in progress: 3 of 8 done\n\nNext: Hoa"]  # the timer line, the message
+    assert visible == ["", "Voting in progress: 3 of 8 done\n\nNow voting: Hoa"]  # the timer line, the message
     presenter.show_voting(8, 8, None)
     assert presenter.message.text() == "Everyone has voted (8 of 8)."
 

@@ -100,7 +100,9 @@ def test_whole_workshop_three_voters_reveal_consensus_action(qtbot, workshop, mo
         qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
         assert page.handover_text.text() == f"Pass the laptop to {name} — press Start when ready."
         assert page.grading is None
-        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+        assert page.presenter.message.text().endswith(f"Now voting: {name}")
+        assert page.focusWidget() is page.start_button
+        press(qtbot, page, Qt.Key.Key_Return)  # the voter presses Enter on the hand-over screen
         assert page.voting.currentWidget() is page.grading
         if number:
             # The new voter starts on a clean screen: no earlier note, no chosen grade.
@@ -200,7 +202,7 @@ def test_skip_and_vote_out_of_order(qtbot, workshop):
     assert page.let_button.text() == "Let Quang vote"
     qtbot.mouseClick(page.let_button, Qt.MouseButton.LeftButton)
     assert page.handover_text.text().startswith("Pass the laptop to Quang")
-    assert "Next: Quang" in page.presenter.message.text()
+    assert "Now voting: Quang" in page.presenter.message.text()
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     vote(qtbot, page, "Quang")
     qtbot.waitUntil(lambda: page.grading is None)

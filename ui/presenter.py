@@ -164,15 +164,15 @@ class PresenterWindow(QWidget):
         layout.addWidget(self.stack, 1)
         self.show_voting(0, 0, None)
 
-    def show_voting(self, done: int, total: int, next_name: str | None) -> None:
+    def show_voting(self, done: int, total: int, voter: str | None) -> None:
         """Voting in progress: who has the laptop and how many are done; no grades."""
         self.timer.clear()
         if total and done >= total:
             lines = [_("Everyone has voted ({done} of {total}).").format(done=done, total=total)]
         else:
             lines = [_("Voting in progress: {done} of {total} done").format(done=done, total=total)]
-        if next_name:
-            lines.append(_("Next: {name}").format(name=next_name))
+        if voter:
+            lines.append(_("Now voting: {name}").format(name=voter))
         self.message.setText("\n\n".join(lines))
         self.stack.setCurrentWidget(self.message)
 

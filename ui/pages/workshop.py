@@ -122,6 +122,7 @@ class WorkshopPage(QWidget):
         self.progress = QLabel()
         self.next_button = QPushButton()
         self.next_button.setObjectName("nextVoter")
+        self.next_button.setAutoDefault(True)
         self.next_button.clicked.connect(self.hand_to_next)
         self.let_button = QPushButton()
         self.let_button.clicked.connect(lambda: self.hand_over(self._chosen()))
@@ -150,6 +151,7 @@ class WorkshopPage(QWidget):
         self.start_button = QPushButton()
         self.start_button.setObjectName("handoverStart")
         enlarge(self.start_button, 1.5, bold=True)
+        self.start_button.setAutoDefault(True)  # Enter starts, as the hand-over line says
         self.start_button.clicked.connect(self.start_voting)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back_to_roster)
@@ -285,8 +287,7 @@ class WorkshopPage(QWidget):
         self.suggested = next_voter(data.participants, done, self.skipped)
         self._update_roster_buttons()
         if self.steps.currentIndex() == 0:
-            shown = self.handing_to.name if self.handing_to else (self.suggested.name if self.suggested else None)
-            self.presenter.show_voting(count, len(data.participants), shown)
+            self.presenter.show_voting(count, len(data.participants), self.handing_to.name if self.handing_to else None)
 
     def _update_roster_buttons(self) -> None:
         chosen = self._chosen()
