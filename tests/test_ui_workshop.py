@@ -102,8 +102,10 @@ def test_whole_workshop_three_voters_reveal_consensus_action(qtbot, workshop, mo
         assert page.grading is None
         assert page.presenter.message.text().endswith(f"Now voting: {name}")
         assert page.focusWidget() is page.start_button
+        assert not page.reveal_button.isEnabled()  # the voter holding the laptop cannot open the reveal
         press(qtbot, page, Qt.Key.Key_Return)  # the voter presses Enter on the hand-over screen
         assert page.voting.currentWidget() is page.grading
+        assert not page.reveal_button.isEnabled()
         if number:
             # The new voter starts on a clean screen: no earlier note, no chosen grade.
             assert page.grading.note.text() == ""
@@ -123,7 +125,7 @@ def test_whole_workshop_three_voters_reveal_consensus_action(qtbot, workshop, mo
     # The notes were saved, only never shown to anyone else.
     data = ops.workbook.read_assessment(page.assessment_id)
     assert {g.note for g in data.grades if g.note} == {f"secret note of {name}" for name in PEOPLE}
-    assert page.voting.currentIndex() == 0
+    assert page.voting.currentIndex() == 0 and page.reveal_button.isEnabled()
     assert page.progress.text() == "3 of 3 have voted."
     assert not page.next_button.isEnabled()
 

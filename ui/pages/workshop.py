@@ -163,6 +163,7 @@ class WorkshopPage(QWidget):
         layout = QVBoxLayout(self.handover)
         layout.addStretch(1)
         layout.addWidget(self.handover_text)
+        layout.addSpacing(24)
         layout.addLayout(row)
         layout.addStretch(2)
         return self.handover
@@ -314,6 +315,7 @@ class WorkshopPage(QWidget):
         self.handing_to = person
         self.handover_text.setText(_("Pass the laptop to {name} — press Start when ready.").format(name=person.name))
         self.voting.setCurrentWidget(self.handover)
+        self._lock_reveal()
         self.start_button.setFocus()
         self._fill_roster()
 
@@ -349,7 +351,12 @@ class WorkshopPage(QWidget):
         self._drop_grading()
         self.handing_to = None
         self.voting.setCurrentIndex(0)
+        self._lock_reveal()
         self._fill_roster()
+
+    def _lock_reveal(self) -> None:
+        """While the laptop is with a voter (hand-over or grading), the reveal is out of reach."""
+        self.reveal_button.setEnabled(self.voting.currentIndex() == 0)
 
     def _drop_grading(self) -> None:
         if self.grading is not None:
