@@ -31,7 +31,7 @@ def test_opens_on_the_latest_round_with_every_page_tab(window):
     assert view.assessment_id == rounds[-1].id
     assert view.round_box.count() == len(rounds) == 2
     titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
-    assert titles == ["Overview", "Set-up", "Grading", "Results", "Customers", "Action plan", "Trends"]
+    assert titles == ["Overview", "Set-up", "Grading", "Workshop", "Results", "Customers", "Action plan", "Trends"]
 
 
 def test_every_page_builds_for_the_current_round(window, qtbot):

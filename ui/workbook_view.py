@@ -34,6 +34,7 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("setup", N_("Set-up"), "ui.pages.setup", "RoundSetupPage"),
     PageSpec("grading", N_("Grading"), "ui.pages.grading", "GradingPage"),
+    PageSpec("workshop", N_("Workshop"), "ui.pages.workshop", "WorkshopPage"),
     PageSpec("results", N_("Results"), "ui.pages.results", "ResultsPage"),
     PageSpec("customers", N_("Customers"), "ui.pages.comparison", "ComparisonPage"),
     PageSpec("actions", N_("Action plan"), "ui.pages.actions", "ActionPlanPage"),
