@@ -110,8 +110,11 @@ def packed(result: ImportResult) -> ImportResult:
     then takes the arrays as they are, a plain byte copy even for 100k respondents.
     """
     nan = float("nan")
-    result.series = {name: array("d", [nan if v is None else v for v in values])
-                     for name, values in result.series.items()}
+    arrays = {}
+    for name, values in result.series.items():
+        time.sleep(_GUI_TURN)  # a pure-Python pass per series: let the GUI thread in between
+        arrays[name] = array("d", [nan if v is None else v for v in values])
+    result.series = arrays
     return result
 
 
