@@ -9,7 +9,8 @@ undo history lasts for the session; the file itself is always saved.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -44,6 +45,7 @@ class Operations:
         self._listeners: list[Callable[[Change], None]] = []
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
+        self._held: list[Change] | None = None
 
     # -- listeners and history -------------------------------------------------
 
@@ -53,8 +55,30 @@ class Operations:
         return lambda: self._listeners.remove(callback) if callback in self._listeners else None
 
     def _notify(self, change: Change) -> None:
+        if self._held is not None:
+            self._held.append(change)
+        else:
+            self.announce(change)
+
+    def announce(self, change: Change) -> None:
+        """Tell every listener about ``change`` (normally done by each operation itself)."""
         for callback in list(self._listeners):
             callback(change)
+
+    @contextmanager
+    def held_announcements(self) -> Iterator[list[Change]]:
+        """Collect the changes made meanwhile instead of telling listeners.
+
+        For a change written on a worker thread: listeners are views that must
+        run on the GUI thread, which passes the collected changes to
+        :meth:`announce` once the worker is done.
+        """
+        held: list[Change] = []
+        self._held = held
+        try:
+            yield held
+        finally:
+            self._held = None
 
     def _done(self, label: str, change: Change, undo: Callable[[], None], redo: Callable[[], None]) -> Change:
         self._undo.append(_Step(label, change, undo, redo))

@@ -147,3 +147,21 @@ def test_unsubscribed_listener_is_not_called(ops):
     assert calls == [Change("organisation", None)]
     ops.undo()
     assert ops.workbook.organisation() == "Beta"
+
+
+def test_held_announcements_are_collected_then_announced_once(tmp_path):
+    from rater_desktop.operations import Operations
+    from rater_desktop.storage import create_workbook
+
+    with create_workbook(tmp_path / "held.rater", framework=[]) as workbook:
+        operations = Operations(workbook)
+        heard = []
+        operations.subscribe(heard.append)
+        with operations.held_announcements() as held:
+            operations.set_organisation("Later Ltd")
+        assert heard == [] and [c.kind for c in held] == ["organisation"]
+        for change in held:
+            operations.announce(change)
+        assert heard == held
+        operations.undo()
+        assert [c.kind for c in heard] == ["organisation", "organisation"]

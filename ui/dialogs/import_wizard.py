@@ -15,8 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from array import array
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -116,23 +115,6 @@ def packed(result: ImportResult) -> ImportResult:
         arrays[name] = array("d", [nan if v is None else v for v in values])
     result.series = arrays
     return result
-
-
-@contextmanager
-def _announced_later(operations: Operations) -> Iterator[list[Change]]:
-    """Collect the changes ``operations`` announces meanwhile instead of telling listeners.
-
-    For a write done on a worker thread: the listeners are views and must run
-    on the GUI thread, which replays the collected changes through
-    ``Operations._notify``. Operations has no public hook for this yet; the
-    wizard is window-modal while the import runs, so nothing else writes.
-    """
-    changes: list[Change] = []
-    operations._notify = changes.append  # an instance attribute shadows the method meanwhile
-    try:
-        yield changes
-    finally:
-        del operations._notify
 
 
 def latest_survey_mapping(workbook: Any) -> tuple[str, Mapping] | None:
@@ -921,7 +903,7 @@ class ImportWizard(QWizard):
             if cancel.is_set():
                 raise ImportCancelled("cancelled", _("The import was cancelled."))
             # Writing 100k respondents is tens of megabytes of disk I/O: done here, not on the GUI thread.
-            with _announced_later(operations) as changes:
+            with operations.held_announcements() as changes:
                 result.survey_id = operations.add_survey(
                     assessment_id, source_name=result.source_name, file_hash=result.file_hash,
                     row_count=result.row_count, mapping_toml=result.mapping_toml,
@@ -935,7 +917,7 @@ class ImportWizard(QWizard):
         self._progress.changed.disconnect(self.import_page.progress.setValue)
         result, changes = value
         for change in changes:
-            self.operations._notify(change)  # noqa: SLF001 - see _announced_later
+            self.operations.announce(change)
         self.import_result = result
         self.import_page.show_done(result)
         self.imported.emit(result.survey_id)
