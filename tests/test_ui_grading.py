@@ -167,6 +167,54 @@ def test_resume_after_reopening_the_workbook(qtbot, round_path, page_for):
     ops.workbook.close()
 
 
+def test_resume_lands_on_the_step_left_even_when_it_was_answered(qtbot, round_path, page_for):
+    path, round_id = round_path
+    ops = open_ops(path)
+    page = page_for(ops, round_id)
+    choose(qtbot, page, 1)
+    for key in ("B", "C", "A", "D"):
+        press(qtbot, page, key_of(key))
+        press(qtbot, page, Qt.Key.Key_Return)
+    press(qtbot, page, Qt.Key.Key_Left)
+    press(qtbot, page, Qt.Key.Key_Left)
+    assert page.index == 2
+    third = page.steps[2].criterion.id
+    assert ops.undo_text == "set_grade"  # moving about is a bookmark, not something Ctrl+Z takes back
+    ops.workbook.close()
+    page.close()
+
+    ops = open_ops(path)
+    page = page_for(ops, round_id)
+    choose(qtbot, page, 0)  # another person: their own start, none of Minh's position or answers
+    assert page.index == 0 and page.step == page.steps[0]
+    assert not any(b.isChecked() for b in page.grade_buttons.values())
+    assert page.progress_bars["reliability"].value() == 0
+    page.switch_button.click()
+    choose(qtbot, page, 1)
+    assert page.index == 2 and page.step.criterion.id == third
+    assert page.grade_buttons["A"].isChecked()
+    assert page.progress_bars["reliability"].value() == 4
+    ops.workbook.close()
+
+
+def test_resume_falls_back_to_the_first_open_step_when_the_saved_one_is_gone(qtbot, round_path, page_for):
+    path, round_id = round_path
+    ops = open_ops(path)
+    page = page_for(ops, round_id)
+    choose(qtbot, page, 0)
+    for key in ("B", "C"):
+        press(qtbot, page, key_of(key))
+        press(qtbot, page, Qt.Key.Key_Return)
+    press(qtbot, page, Qt.Key.Key_Left)
+    left_on, next_open = page.steps[1].criterion.id, page.steps[2].criterion.id
+    page.switch_button.click()
+    ops.set_criterion_hidden(left_on, True)
+    choose(qtbot, page, 0)
+    # the hidden statement's step is gone; the first unanswered one is the old third step
+    assert page.index == 1 and page.step.criterion.id == next_open
+    ops.workbook.close()
+
+
 def test_ctrl_z_restores_the_previous_grade_in_the_file(qtbot, round_path, page_for):
     path, round_id = round_path
     ops = open_ops(path)

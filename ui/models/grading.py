@@ -88,6 +88,29 @@ class Answers:
         return step.kind == SUMMARY or self.grade_of(step) is not None
 
 
+def step_key(step: Step) -> str:
+    """A name for ``step`` that outlives its index: framework edits shift indexes, not ids."""
+    if step.kind == CRITERION and step.criterion:
+        return f"{CRITERION}:{step.criterion.id}"
+    if step.kind == CONTEXT and step.context:
+        return f"{CONTEXT}:{step.context.id}:{step.dimension}"
+    if step.kind == CONTINUUM:
+        return f"{CONTINUUM}:{step.item}:{step.scale}"
+    return step.kind
+
+
+def position_setting(participant_id: int) -> str:
+    """Workbook setting under which the step a participant last stood on is kept."""
+    return f"grading_step:{participant_id}"
+
+
+def resume_index(steps: Sequence[Step], answers: Answers, saved: object) -> int:
+    """Where a returning participant lands: the step they stood on (``saved``, a ``step_key``)
+    if it still exists, otherwise their first unanswered step."""
+    keys = [step_key(step) for step in steps]
+    return keys.index(saved) if saved in keys else first_open(steps, answers)
+
+
 def first_open(steps: Sequence[Step], answers: Answers) -> int:
     """Index of the first unanswered step: where a participant who comes back resumes."""
     return next((i for i, step in enumerate(steps) if not answers.answered(step)), len(steps) - 1)

@@ -24,7 +24,20 @@ from rater_desktop.i18n import _, language
 from rater_desktop.model import DIMENSION_KEYS, Criterion
 from rater_desktop.operations import Change, Operations
 from rater_desktop.report.content import criterion_text
-from ui.models.grading import CONTEXT, CONTINUUM, CRITERION, SUMMARY, Answers, Step, build_steps, first_open, open_steps
+from ui.models.grading import (
+    CONTEXT,
+    CONTINUUM,
+    CRITERION,
+    SUMMARY,
+    Answers,
+    Step,
+    build_steps,
+    first_open,
+    open_steps,
+    position_setting,
+    resume_index,
+    step_key,
+)
 from ui.models.participants import ParticipantsModel
 from ui.pages.base import WorkbookPage
 from ui.widgets.fonts import enlarge
@@ -298,27 +311,19 @@ class GradingPage(WorkbookPage):
                 self.stop()
                 return
             self.answers = Answers.load(self.operations.workbook, self.assessment_id, self.answers.participant_id)
-            self.index = self._index_of(current) if current else first_open(self.steps, self.answers)
+            self.index = resume_index(self.steps, self.answers, step_key(current) if current else None)
         if self.participants_model.rowCount() and not self.people.currentIndex().isValid():
             self.people.setCurrentIndex(self.participants_model.index(0, 0))
         self.retranslate()
 
-    def _index_of(self, step: Step) -> int:
-        for i, candidate in enumerate(self.steps):
-            same = (candidate.kind, candidate.dimension, candidate.item, candidate.scale) == (
-                step.kind, step.dimension, step.item, step.scale)
-            ids = (candidate.criterion.id if candidate.criterion else None,
-                   candidate.context.id if candidate.context else None)
-            if same and ids == (step.criterion.id if step.criterion else None, step.context.id if step.context else None):
-                return i
-        return first_open(self.steps, self.answers) if self.answers else 0
-
     def start(self, participant_id: int | None) -> None:
-        """Load ``participant_id``'s own answers and resume at their first open step."""
+        """Load ``participant_id``'s own answers and resume on the step they last stood on
+        (their first open step if that is unknown or no longer in the round)."""
         if participant_id is None:
             return
-        self.answers = Answers.load(self.operations.workbook, self.assessment_id, participant_id)
-        self.index = first_open(self.steps, self.answers)
+        workbook = self.operations.workbook
+        self.answers = Answers.load(workbook, self.assessment_id, participant_id)
+        self.index = resume_index(self.steps, self.answers, workbook.get_setting(position_setting(participant_id)))
         self._last_finished = ""
         self.retranslate()
         self.setFocus()
@@ -337,6 +342,7 @@ class GradingPage(WorkbookPage):
         person = self.participants_model.participant(self.participants_model.row_of(self.answers.participant_id))
         self._last_finished = person.name if person else ""
         participant_id = self.answers.participant_id
+        self._remember_position(None)
         self.stop()
         self.finished.emit(participant_id)
 
@@ -395,7 +401,23 @@ class GradingPage(WorkbookPage):
             return
         self._save_note()
         self.index = max(0, min(index, len(self.steps) - 1))
+        self._remember_position(step_key(self.steps[self.index]))
         self._show_step()
+
+    def _remember_position(self, key: str | None) -> None:
+        """Keep the participant's current step (None: forget it) in the workbook, so they come back
+        to it after a restart.
+
+        Written to the workbook directly, not through ``Operations``: a bookmark is not an edit, so
+        Ctrl+Z must not take it back and no view has anything to redraw.  The setting is keyed by
+        participant and only ever read for that participant.
+        """
+        workbook = self.operations.workbook
+        if self.answers is None or workbook.read_only:
+            return
+        setting = position_setting(self.answers.participant_id)
+        if workbook.get_setting(setting) != key:
+            workbook.set_setting(setting, key)
 
     def go_next(self) -> None:
         self.go_to(self.index + 1)
@@ -480,6 +502,7 @@ class GradingPage(WorkbookPage):
             ) or (change.kind == "continuum" and step.kind == CONTINUUM and (step.item, step.scale) == change.ids[1:]):
                 self.index = i
                 break
+        self._remember_position(step_key(self.steps[self.index]))
         self._show_step(keep_note=False)
 
     # -- showing -------------------------------------------------------------------------
