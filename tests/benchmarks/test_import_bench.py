@@ -135,3 +135,19 @@ def test_summary_of_100k_respondents(survey):
     bare_s, ours_s = statistics.median(bare), statistics.median(ours)
     print(f"\nsummary of 100k respondents: {ours_s:.3f}s vs csv.reader {bare_s:.3f}s ({ours_s / bare_s:.2f}x)")
     assert ours_s <= 2 * bare_s
+
+
+def test_a_50_mb_export_imports_within_the_memory_bar(tmp_path):
+    """Issue 5 (bad input): a 50 MB file is handled, not choked on: it imports, under 300 MB."""
+    path = tmp_path / "big.csv"
+    subprocess.run([sys.executable, str(MAKE_SURVEY), str(path), "380000"], check=True)
+    size_mb = path.stat().st_size / 1_000_000
+    assert size_mb >= 50
+    (tmp_path / "map.toml").write_text(MAPPING, encoding="utf-8")
+    measured = json.loads(subprocess.run(
+        [sys.executable, "-c", MEASURE, str(path), str(tmp_path / "big.rater"), str(tmp_path / "map.toml")],
+        check=True, capture_output=True, text=True, cwd=ROOT).stdout)
+    print(f"\n{size_mb:.0f} MB export: {measured['rows']} rows in {measured['seconds']:.1f}s, "
+          f"peak memory {measured['peak_mb']:.0f} MB")
+    assert measured["ok"] and measured["rows"] == 380_000
+    assert measured["peak_mb"] <= 300
