@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 
 from rater_desktop.analysis import report_card
+from rater_desktop.model import Consensus
 from rater_desktop.storage import open_workbook
+from rater_desktop.summary import workbook_summary
 from tests.ui_round_support import make_round, open_ops
-from ui.models.report_card import COL_CONSENSUS, COL_GRADE, COL_MEAN, COL_N
-from ui.pages.results import ResultsPage
+from ui.models.report_card import COL_CONSENSUS, COL_CRITERION_CONSENSUS, COL_GRADE, COL_MEAN, COL_N
+from ui.pages.results import CONSENSUS_CHOICES, ResultsPage
+from ui.qt import Qt
 
 
 @pytest.fixture
@@ -82,6 +85,54 @@ def test_consensus_is_saved_shown_and_undone(qtbot, graded):
     page.undo()
     assert cells(page)[3] == "–"
     assert report_card(ops.workbook.read_assessment(round_id)).dimensions[0].consensus is None
+
+
+def statement_consensus(page) -> list[str]:
+    model = page.criteria_model
+    return [model.data(model.index(row, COL_CRITERION_CONSENSUS)) for row in range(model.rowCount())]
+
+
+def test_consensus_for_one_statement_is_saved_shown_kept_apart_and_undone(qtbot, graded):
+    ops, round_id, reliability = graded
+    page = make_page(qtbot, ops, round_id)
+    page.show()
+    qtbot.waitExposed(page)
+    page.tabs.setCurrentIndex(1)
+    summary_before = workbook_summary(ops.workbook, round_id)
+    page.dimensions_view.setCurrentIndex(page.dimensions_model.index(0, 0))
+    qtbot.mouseClick(page.single_statement, Qt.MouseButton.LeftButton)
+    assert page.single_statement.isChecked()
+    assert page.selected_statement().criterion.id == reliability[0].id  # the first statement is taken up at once
+    page.criteria_view.setCurrentIndex(page.criteria_model.index(1, 0))
+    assert "Consensus for the statement" in page.consensus_heading.text()
+    page.consensus_grade.setCurrentIndex(CONSENSUS_CHOICES.index("B"))
+    qtbot.mouseClick(page.rationale, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.rationale, "Phone is answered fast")
+    qtbot.mouseClick(page.save_consensus, Qt.MouseButton.LeftButton)
+
+    stored = ops.workbook.read_assessment(round_id).consensus
+    assert stored == (Consensus("reliability", "B", "Phone is answered fast", reliability[1].id),)
+    assert statement_consensus(page) == ["–", "B"] + ["–"] * (len(reliability) - 2)
+    assert page.selected_statement().criterion.id == reliability[1].id  # still on the same statement
+    assert cells(page) == ("3.00", "B", "3", "–")  # the dimension has no agreed grade of its own
+    assert workbook_summary(ops.workbook, round_id) == summary_before
+
+    # Unticked, the form is the dimension's again; a dimension grade sits beside the statement's.
+    qtbot.mouseClick(page.single_statement, Qt.MouseButton.LeftButton)
+    assert (page.consensus_grade.currentIndex(), page.rationale.toPlainText()) == (0, "")
+    page.consensus_grade.setCurrentIndex(CONSENSUS_CHOICES.index("C"))
+    qtbot.mouseClick(page.save_consensus, Qt.MouseButton.LeftButton)
+    assert cells(page)[3] == "C" and statement_consensus(page)[1] == "B"
+    qtbot.mouseClick(page.single_statement, Qt.MouseButton.LeftButton)
+    assert page.consensus_grade.currentText() == "B"
+    assert page.rationale.toPlainText() == "Phone is answered fast"
+
+    page.undo()
+    assert cells(page)[3] == "–" and statement_consensus(page)[1] == "B"
+    page.undo()
+    assert statement_consensus(page)[1] == "–"
+    assert ops.workbook.read_assessment(round_id).consensus == ()
+    assert (page.consensus_grade.currentIndex(), page.rationale.toPlainText()) == (0, "")
 
 
 def test_rationale_without_grade_is_refused_with_a_message(qtbot, graded):

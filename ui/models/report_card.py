@@ -20,7 +20,9 @@ NO_VALUE = "–"
 DIMENSION_HEADERS = (N_("Dimension"), N_("Team mean"), N_("Grade"), N_("n"), N_("Min–max"), N_("SD"), N_("Consensus"))
 (COL_DIMENSION, COL_MEAN, COL_GRADE, COL_N, COL_RANGE, COL_SD, COL_CONSENSUS) = range(len(DIMENSION_HEADERS))
 CRITERION_HEADERS = (N_("Statement"), N_("Mean"), N_("Grade"), N_("n"), N_("Min–max"), N_("SD"),
-                     "A", "B", "C", "D", "F", N_("N/A"))
+                     "A", "B", "C", "D", "F", N_("N/A"), N_("Consensus"))
+COL_VOTES = 6
+COL_CRITERION_CONSENSUS = len(CRITERION_HEADERS) - 1
 GRADE_CODES = ("A", "B", "C", "D", "F", "NA")
 DIMENSION_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -115,7 +117,7 @@ class DimensionsModel(_ReadOnlyTable):
 
 
 class CriteriaModel(_ReadOnlyTable):
-    """The statements of one dimension with their statistics and vote counts."""
+    """The statements of one dimension with their statistics, vote counts and agreed grade."""
 
     headers = CRITERION_HEADERS
 
@@ -131,6 +133,9 @@ class CriteriaModel(_ReadOnlyTable):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
+    def criterion(self, row: int) -> CriterionResult | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -139,9 +144,11 @@ class CriteriaModel(_ReadOnlyTable):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return criterion_text(result.criterion)
-            if column <= 5:
+            if column < COL_VOTES:
                 return stat_cells(result.stat)[column - 1]
-            return str(result.distribution.get(GRADE_CODES[column - 6], 0))
+            if column == COL_CRITERION_CONSENSUS:
+                return result.consensus or NO_VALUE
+            return str(result.distribution.get(GRADE_CODES[column - COL_VOTES], 0))
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return criterion_text(result.criterion)
         if role == Qt.ItemDataRole.TextAlignmentRole:

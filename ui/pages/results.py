@@ -1,5 +1,10 @@
 """The results of one round: report card table, statements, charts, readings, consensus.
 
+Consensus is agreed per dimension, or, with "Agree a grade for a single
+statement" ticked, for the statement chosen in the statements table; the
+per-statement grades are shown in the statements table and never change a
+dimension's figures.
+
 Every figure comes from ``analysis.report_card`` over the round as stored, and
 every chart from the same spec builders the PDF uses (``report.content``), so
 the screen, the report and the CLI summary cannot disagree.  Charts are drawn
@@ -9,16 +14,16 @@ chart is actually shown, not when the page opens.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QPlainTextEdit, QSplitter, QTabWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QPlainTextEdit, QSplitter, QTabWidget
 
 from rater_desktop import charts
-from rater_desktop.analysis import DimensionResult, ReportCard, report_card
+from rater_desktop.analysis import CriterionResult, DimensionResult, ReportCard, report_card
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _, format_number, language
 from rater_desktop.model import AssessmentData
 from rater_desktop.operations import Operations
 from rater_desktop.report.content import _reading_sentence as reading_sentence  # public-in-spirit: report wording
-from rater_desktop.report.content import build_content
+from rater_desktop.report.content import build_content, criterion_text
 from rater_desktop.report.model import Chart, ReportOptions
 from ui.models.report_card import GRADE_CODES, CriteriaModel, DimensionsModel
 from ui.widgets.fonts import enlarge
@@ -85,6 +90,7 @@ class ResultsPage(WorkbookPage):
         self.criteria_view.setWordWrap(True)
         self.criteria_label = QLabel()
         self.dimensions_view.selectionModel().currentRowChanged.connect(lambda *_args: self._dimension_chosen())
+        self.criteria_view.selectionModel().currentRowChanged.connect(lambda *_args: self._show_consensus_target())
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -136,8 +142,12 @@ class ResultsPage(WorkbookPage):
         panel = QWidget()
         self.consensus_heading = QLabel()
         enlarge(self.consensus_heading, 1.1, bold=True)
+        self.consensus_heading.setWordWrap(True)
         self.consensus_help = QLabel()
         self.consensus_help.setWordWrap(True)
+        self.single_statement = QCheckBox()
+        self.single_statement.setObjectName("singleStatementConsensus")
+        self.single_statement.toggled.connect(lambda *_args: self._show_consensus_target())
         self.consensus_grade = QComboBox()
         self.consensus_grade.setObjectName("consensusGrade")
         self.rationale = QPlainTextEdit()
@@ -157,6 +167,7 @@ class ResultsPage(WorkbookPage):
         layout = QVBoxLayout(panel)
         layout.addWidget(self.consensus_heading)
         layout.addWidget(self.consensus_help)
+        layout.addWidget(self.single_statement)
         layout.addLayout(form, 1)
         row = QHBoxLayout()
         row.addWidget(self.consensus_status, 1)
@@ -169,15 +180,39 @@ class ResultsPage(WorkbookPage):
     def refresh(self) -> None:
         """Recompute the report card from the workbook and redraw everything."""
         row = max(0, self.dimensions_view.currentIndex().row())
+        statement_row = self.criteria_view.currentIndex().row()
         self.data = self.operations.workbook.read_assessment(self.assessment_id)
         self.card = report_card(self.data)
         self.dimensions_model.set_card(self.card)
         self.dimensions_view.setCurrentIndex(self.dimensions_model.index(min(row, 4), 0))
         self._charts_dirty = True
         self.retranslate()
+        if 0 <= statement_row < self.criteria_model.rowCount():
+            self.criteria_view.setCurrentIndex(self.criteria_model.index(statement_row, 0))
 
     def selected_dimension(self) -> DimensionResult | None:
         return self.dimensions_model.dimension(self.dimensions_view.currentIndex().row())
+
+    def selected_statement(self) -> CriterionResult | None:
+        return self.criteria_model.criterion(self.criteria_view.currentIndex().row())
+
+    def consensus_target(self) -> tuple[DimensionResult, CriterionResult | None] | None:
+        """What the consensus form agrees on: the selected dimension, or with "single statement"
+        ticked the statement selected in the table (None while there is nothing to agree on)."""
+        dimension = self.selected_dimension()
+        if dimension is None:
+            return None
+        if not self.single_statement.isChecked():
+            return dimension, None
+        statement = self.selected_statement()
+        return (dimension, statement) if statement is not None else None
+
+    def agreed(self, dimension: DimensionResult, statement: CriterionResult | None) -> tuple[str | None, str]:
+        """The stored (grade, rationale) of a dimension's or one statement's consensus."""
+        if statement is None:
+            return dimension.consensus, dimension.consensus_rationale
+        rationale = next((c.rationale for c in self.data.consensus if c.criterion_id == statement.criterion.id), "")
+        return statement.consensus, rationale
 
     def chart_specs(self) -> list[tuple[str, charts.ChartSpec]]:
         """(title, spec) of every chart on offer, built by the report's own spec functions."""
@@ -193,21 +228,23 @@ class ResultsPage(WorkbookPage):
         return specs
 
     def apply_consensus(self) -> None:
-        """Save the agreed grade and rationale of the selected dimension (undoable)."""
-        dimension = self.selected_dimension()
-        if dimension is None:
+        """Save the agreed grade and rationale of the selected dimension or statement (undoable)."""
+        target = self.consensus_target()
+        if target is None:
             return
+        dimension, statement = target
         grade = CONSENSUS_CHOICES[max(0, self.consensus_grade.currentIndex())]
         rationale = self.rationale.toPlainText().strip()
         if grade is None and rationale:
             self.consensus_status.setText(_("Choose the agreed grade to keep a rationale."))
             return
-        if (grade, rationale) == (dimension.consensus, dimension.consensus_rationale):
+        if (grade, rationale) == self.agreed(dimension, statement):
             return
-        self.operations.set_consensus(self.assessment_id, dimension.key, grade, rationale)
+        self.operations.set_consensus(
+            self.assessment_id, dimension.key, grade, rationale,
+            criterion_id=statement.criterion.id if statement else None,
+        )
         self.consensus_status.setText(_("Saved."))
-
-
 
     # -- showing ------------------------------------------------------------------------
 
@@ -225,6 +262,7 @@ class ResultsPage(WorkbookPage):
         self.grade_label.setText(_("Agreed &grade:"))
         self.rationale_label.setText(_("&Rationale:"))
         self.save_consensus.setText(_("&Save consensus"))
+        self.single_statement.setText(_("Agree a grade for a single s&tatement"))
         self.consensus_help.setText(_(
             "After discussing the spread of grades, record the grade the team agrees on and why."))
         self.dimensions_model.retranslate()
@@ -241,22 +279,38 @@ class ResultsPage(WorkbookPage):
     def _dimension_chosen(self) -> None:
         dimension = self.selected_dimension()
         self.criteria_model.set_dimension(dimension)
-        if dimension is None:
-            self.criteria_label.setText("")
-            self.consensus_heading.setText("")
-            self.tabs.widget(1).setEnabled(False)
-        else:
-            name = dimension_name(dimension.key)
-            self.criteria_label.setText(_("Statements in {dimension}").format(dimension=name))
-            self.consensus_heading.setText(_("Consensus for {dimension}").format(dimension=name))
-            self.tabs.widget(1).setEnabled(True)
-            self.consensus_grade.clear()
-            self.consensus_grade.addItems([_("No agreed grade") if c is None else c for c in CONSENSUS_CHOICES])
-            self.consensus_grade.setCurrentIndex(CONSENSUS_CHOICES.index(dimension.consensus))
-            self.rationale.setPlainText(dimension.consensus_rationale)
-            self.consensus_status.setText("")
+        self.criteria_label.setText(
+            _("Statements in {dimension}").format(dimension=dimension_name(dimension.key)) if dimension else "")
+        self.tabs.widget(1).setEnabled(dimension is not None)
+        self._show_consensus_target()
         self._charts_dirty = True
         self._fill_chart_choice()
+
+    def _show_consensus_target(self) -> None:
+        """Fill the consensus form with what is agreed so far on the dimension or statement in view."""
+        if self.single_statement.isChecked() and self.selected_statement() is None and self.criteria_model.rowCount():
+            self.criteria_view.setCurrentIndex(self.criteria_model.index(0, 0))  # comes back here via the signal
+            return
+        target = self.consensus_target()
+        self.consensus_status.setText("")
+        for widget in (self.consensus_grade, self.rationale, self.save_consensus):
+            widget.setEnabled(target is not None)
+        if target is None:
+            self.consensus_heading.setText(
+                _("This dimension has no statements to agree on.") if self.selected_dimension() else "")
+            return
+        dimension, statement = target
+        if statement is None:
+            self.consensus_heading.setText(
+                _("Consensus for {dimension}").format(dimension=dimension_name(dimension.key)))
+        else:
+            self.consensus_heading.setText(
+                _("Consensus for the statement “{statement}”").format(statement=criterion_text(statement.criterion)))
+        grade, rationale = self.agreed(dimension, statement)
+        self.consensus_grade.clear()
+        self.consensus_grade.addItems([_("No agreed grade") if c is None else c for c in CONSENSUS_CHOICES])
+        self.consensus_grade.setCurrentIndex(CONSENSUS_CHOICES.index(grade))
+        self.rationale.setPlainText(rationale)
 
     def _fill_chart_choice(self) -> None:
         self._chart_specs = self.chart_specs()
