@@ -94,3 +94,17 @@ def test_help_menu_opens_help_and_about(window, monkeypatch):
     window.actions[ActionId.ABOUT].trigger()
     assert shown == ["help", "about"]
     assert window.actions[ActionId.HELP].shortcut().toString() == "F1"
+
+
+def test_activating_a_round_in_the_overview_opens_its_results(window, qtbot):
+    from ui.qt import Qt
+
+    view = window.workbook_view
+    table = view.home_page.rounds_view
+    first = window.workbook.assessments()[0]
+    table.setFocus()
+    table.setCurrentIndex(view.home_page.rounds_model.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert view.assessment_id == first.id
+    assert view.tabs.currentWidget().objectName() == "resultsTab"
+    assert view.round_box.currentData() == first.id

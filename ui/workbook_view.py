@@ -53,6 +53,7 @@ class WorkbookView(QWidget):
         self.operations: Operations | None = None
         self.assessment_id: int | None = None
         self.home_page = HomePage()
+        self.home_page.rounds_view.activated.connect(self._round_activated)
         self.round_label = QLabel()
         self.round_box = QComboBox()
         self.round_box.setObjectName("roundChooser")
@@ -123,6 +124,13 @@ class WorkbookView(QWidget):
         chosen = self.round_box.itemData(index)
         if chosen != self.assessment_id:
             self.set_round(chosen)
+
+    def _round_activated(self, index) -> None:
+        """Enter or a double-click on a round in the overview opens its results."""
+        from ui.models.rounds import ROUND_ID_ROLE
+
+        self.set_round(index.data(ROUND_ID_ROLE))
+        self.show_page("results")
 
     # Pages -------------------------------------------------------------------
 
