@@ -226,3 +226,25 @@ def test_timer_counts_down_and_pauses(qtbot, workshop):
     qtbot.mouseClick(page.timer_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.clock.text() == "Time is up", timeout=4000)
     assert page.timer_button.text() == "Start timer"
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+def test_leaving_a_turn_needs_the_facilitator(qtbot, workshop, monkeypatch, answer):
+    page = workshop
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *a, **kw: asked.append(text) or answer)
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.voting.currentWidget() is page.handover and not page.reveal_button.isEnabled()
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Hand the laptop back to the facilitator?"]
+    if answer == QMessageBox.StandardButton.No:
+        # The voter stays on the hand-over screen; the reveal stays out of reach.
+        assert page.voting.currentWidget() is page.handover
+        assert page.handing_to.name == "Lan"
+        assert not page.reveal_button.isEnabled()
+        assert "Now voting: Lan" in page.presenter.message.text()
+    else:
+        assert page.voting.currentIndex() == 0
+        assert page.handing_to is None
+        assert page.reveal_button.isEnabled()
+        assert "Now voting" not in page.presenter.message.text()

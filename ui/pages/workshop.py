@@ -154,7 +154,7 @@ class WorkshopPage(QWidget):
         self.start_button.setAutoDefault(True)  # Enter starts, as the hand-over line says
         self.start_button.clicked.connect(self.start_voting)
         self.back_button = QPushButton()
-        self.back_button.clicked.connect(self.back_to_roster)
+        self.back_button.clicked.connect(self.hand_back)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.back_button)
@@ -347,7 +347,15 @@ class WorkshopPage(QWidget):
         else:
             self.back_to_roster()
 
+    def hand_back(self) -> None:
+        """Close the open turn, but only once the facilitator confirms: the person holding the
+        laptop must not get back to the list, where the reveal is one click away."""
+        answer = QMessageBox.question(self, _("End this turn"), _("Hand the laptop back to the facilitator?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.back_to_roster()
+
     def back_to_roster(self) -> None:
+        """Close any open turn and show the list (the reveal is reachable again)."""
         self._drop_grading()
         self.handing_to = None
         self.voting.setCurrentIndex(0)
