@@ -4,12 +4,14 @@ from dataclasses import replace
 
 import pytest
 from report_data import make_data
+from round_data import card_of
 
 from rater_desktop import charts, i18n
 from rater_desktop.analysis import report_card
 from rater_desktop.framework import dimension_name
-from rater_desktop.report.content import RoundPoint, build_content, clip
-from rater_desktop.report.model import Chart, ReportOptions, Table, Text
+from rater_desktop.model import DIMENSION_KEYS, Action, Assessment
+from rater_desktop.report.content import TREND_ROUNDS, RoundPoint, build_content, clip, trends_section
+from rater_desktop.report.model import SECTION_KEYS, Chart, ReportOptions, Table, Text
 
 
 @pytest.fixture(autouse=True)
@@ -143,3 +145,83 @@ def test_vietnamese_content_uses_translated_titles_and_dimension_names():
     assert dimension_name("reliability", "vi") in [r[0] for r in _blocks(_section(content, "card"), Table)[0].rows]
     assert content.cover.date == "01/04/2026"
     assert "2,73" in content.cover.grade_caption
+
+
+# --- trends across rounds ---------------------------------------------------------------
+
+AUTUMN = Assessment(1, "Autumn review", "2025-10-01")
+SPRING = Assessment(2, "Spring review", "2026-04-01")
+AUTUMN_CARD = card_of({"reliability": ("C", "C"), "empathy": ("A", "A")}, assessment=AUTUMN)
+# reliability 3.0 B (+1.00, C → B); empathy 3.5 A (−0.50); tangibles new; customers only now
+SPRING_CARD = card_of({"reliability": ("B", "B"), "empathy": ("A", "B"), "tangibles": ("C", "C")},
+                      {"reliability": [2.0] * 6}, consensus={"empathy": "B"}, assessment=SPRING)
+CARRIED = (Action(7, "reliability", None, "Call back the same day", target_grade="B"),
+           Action(8, "empathy", None, "Greet every guest by name", target_grade="A"))
+
+
+def _names() -> dict[str, str]:
+    return {key: dimension_name(key) for key in DIMENSION_KEYS}
+
+
+def test_trends_section_tables_grades_per_round_and_the_change_in_words():
+    section = trends_section([AUTUMN_CARD, SPRING_CARD], CARRIED, _names())
+    assert (section.key, section.title) == ("trends", "Trends across rounds")
+    grades, checks = _blocks(section, Table)
+    assert grades.header == ("Dimension", "", "Autumn review", "Spring review", "Change since the last round")
+    by_row = {}
+    name = ""
+    for row in grades.rows:
+        name = row[0] or name
+        by_row[(name, row[1])] = row[2:]
+    assert by_row[("Reliability", "Team")] == ("C (2.00)", "B (3.00)", "Team: up 1.00 points since Autumn review (C → B).")
+    assert by_row[("Reliability", "Customers")] == ("–", "C (2.00)", "–")  # no earlier survey: no change
+    assert by_row[("Empathy", "Team")] == ("A (4.00)", "A (3.50)", "Team: down 0.50 points since Autumn review.")
+    assert by_row[("Tangibles", "Team")] == ("–", "C (2.00)", "–")
+    assert by_row[("Assurance", "Team")] == ("–", "–", "–")
+    # overall: (2 + 4) / 2 = 3.00 B, then (3 + 2 + 3.5) / 3 = 2.83 B
+    assert by_row[("Overall", "Team")] == ("B (3.00)", "B (2.83)", "Team: down 0.17 points since Autumn review.")
+    assert len(grades.rows) == 12 and len(grades.widths) == len(grades.header)
+    texts = [t.text for t in _blocks(section, Text)]
+    assert "Actions from “Autumn review”, checked against “Spring review”:" in texts
+    # reliability: team B meets target B; empathy: the agreed B (not the 3.5 A mean) misses target A
+    assert checks.rows == (
+        ("Call back the same day", "Reliability", "Target B reached (team grade B)."),
+        ("Greet every guest by name", "Empathy", "Target A not reached yet (agreed grade B)."))
+
+
+def test_trends_section_needs_two_rounds_and_says_when_there_were_no_actions():
+    assert trends_section([SPRING_CARD], CARRIED, _names()) is None
+    assert trends_section([], (), _names()) is None
+    section = trends_section([AUTUMN_CARD, SPRING_CARD], (), _names())
+    assert len(_blocks(section, Table)) == 1
+    assert section.blocks[-1] == Text("That round had no actions.")
+
+
+def test_trend_table_shows_only_the_latest_rounds():
+    rounds = [Assessment(i, f"Round {i}", f"202{i}-01-01") for i in range(1, TREND_ROUNDS + 2)]
+    cards = [card_of({"assurance": ("B",)}, assessment=r) for r in rounds]
+    header = _blocks(trends_section(cards, (), _names()), Table)[0].header
+    assert header[2:-1] == tuple(f"Round {i}" for i in range(2, TREND_ROUNDS + 2))
+    assert TREND_ROUNDS == 4
+
+
+def test_build_content_places_trends_after_charts_only_with_history():
+    data = make_data()
+    card = report_card(data)
+    keys = [s.key for s in build_content(card, data, history=[AUTUMN_CARD, card]).sections]
+    assert keys[keys.index("charts") + 1] == "trends"
+    assert "trends" not in [s.key for s in build_content(card, data, history=[card]).sections]
+    assert "trends" not in [s.key for s in build_content(card, data).sections]
+    without = build_content(card, data, history=[AUTUMN_CARD, card],
+                            options=ReportOptions(sections=frozenset(SECTION_KEYS) - {"trends"}))
+    assert "trends" not in [s.key for s in without.sections]
+
+
+def test_trends_section_in_vietnamese():
+    i18n.set_language("vi")
+    section = trends_section([AUTUMN_CARD, SPRING_CARD], CARRIED, _names())
+    assert section.title == "Xu hướng qua các đợt"
+    grades = _blocks(section, Table)[0]
+    assert grades.header[-1] == "Thay đổi so với đợt trước"
+    assert grades.rows[0] == (dimension_name("reliability", "vi"), "Nhóm", "C (2,00)", "B (3,00)",
+                              "Nhóm: tăng 1,00 điểm so với Autumn review (C → B).")

@@ -152,3 +152,59 @@ def test_logo_and_accent_colour_are_used(tmp_path):
 def _uncompressed(path) -> bytes:
     reader = PdfReader(path)
     return b"".join(page.get_contents().get_data() for page in reader.pages)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from rater_desktop.demo import write_demo
+
+    return write_demo(tmp_path_factory.mktemp("demo") / "d.rater")
+
+
+def _demo_change_sentences(path, lang: str) -> list[str]:
+    """What the trends module says about the demo's latest round, in ``lang``."""
+    from rater_desktop.storage import open_workbook
+    from rater_desktop.trends import change_sentence, trend
+
+    with open_workbook(path, read_only=True) as wb:
+        cards = [report_card(wb.read_assessment(a.id)) for a in sorted(wb.assessments(), key=lambda a: a.date)]
+    i18n.set_language(lang)
+    moves = trend(cards)
+    return [change_sentence(d.team_change, "team") for d in moves.dimensions]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_demo_report_has_a_trends_section_with_changes_and_carried_actions(demo, tmp_path, lang):
+    out = tmp_path / f"{lang}.pdf"
+    write_report(demo, out, lang=lang)
+    text = " ".join(_text(out).split())
+    sentences = _demo_change_sentences(demo, lang)
+    i18n.set_language(lang)
+    assert i18n._("Trends across rounds") in text
+    assert "Autumn review" in text and "Spring review" in text
+    assert all(sentences) and all(s in text for s in sentences), sentences
+    # the demo's team improved on reliability from C to B (hand-checked on the rendered page)
+    expected = {"en": "Team: up 0.75 points since Autumn review (C → B).",
+                "vi": "Nhóm: tăng 0,75 điểm so với Autumn review (C → B)."}[lang]
+    assert expected in text
+    assert i18n._("Actions from “{before}”, checked against “{after}”:").format(
+        before="Autumn review", after="Spring review") in text
+    if lang == "vi":
+        assert "Trends across rounds" not in text
+
+
+def test_no_trends_section_for_a_single_round(tmp_path, workbook):
+    from rater_desktop.storage import create_workbook, open_workbook
+
+    single = tmp_path / "one.rater"
+    with create_workbook(single, "One Round Shop"):
+        pass
+    write_report(single, tmp_path / "one.pdf")
+    assert "Trends across rounds" not in _text(tmp_path / "one.pdf")
+    # the first round of a two-round workbook has nothing earlier to compare with either
+    with open_workbook(workbook, read_only=True) as wb:
+        first = min(wb.assessments(), key=lambda a: a.date).id
+    write_report(workbook, tmp_path / "first.pdf", assessment_id=first)
+    assert "Trends across rounds" not in _text(tmp_path / "first.pdf")
+    write_report(workbook, tmp_path / "both.pdf")
+    assert "Trends across rounds" in _text(tmp_path / "both.pdf")

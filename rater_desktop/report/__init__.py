@@ -20,8 +20,9 @@ def write_report(workbook_path: str | os.PathLike, out_path: str | os.PathLike, 
                  progress: Progress | None = None, cancel: Cancel | None = None) -> int:
     """Write the PDF report of one round (default: the latest) and return its page count.
 
-    Every round of the workbook is read for the trend chart.  The language is
-    switched to ``lang`` for the build and restored afterwards, so a report in
+    Every round of the workbook is read for the trend chart; the rounds up to
+    the chosen one, and the actions of the one before it, make the trends
+    section.  The language is switched to ``lang`` for the build and restored afterwards, so a report in
     Vietnamese does not change the GUI's language.  Raises ``ValueError`` for an
     unknown ``assessment_id`` or an empty workbook, :class:`ReportCancelled` when
     ``cancel()`` turned true.
@@ -48,10 +49,15 @@ def write_report(workbook_path: str | os.PathLike, out_path: str | os.PathLike, 
                          card.overall_customer.mean if card.overall_customer else None)
               for a in rounds for card, _data in [cards[a.id]]]
     card, data = cards[chosen]
+    ids = [a.id for a in rounds]
+    earlier = ids[: ids.index(chosen)]
+    history = [cards[a][0] for a in earlier] + [card]
+    previous_actions = cards[earlier[-1]][1].actions if earlier else ()
     previous = i18n.language()
     i18n.set_language(lang)
     try:
-        content = build_content(card, data, rounds=points, options=options)
+        content = build_content(card, data, rounds=points, history=history, previous_actions=previous_actions,
+                                options=options)
     finally:
         i18n.set_language(previous)
     return build_pdf(content, out_path, progress=progress, cancel=cancel)

@@ -17,6 +17,7 @@ from rater_desktop.i18n import LANGUAGES, N_, _, format_date, format_number, lan
 from rater_desktop.model import Action, AssessmentData, Criterion
 from rater_desktop.report.model import (
     SECTION_TITLES, Bullets, Chart, Cover, ReportContent, ReportOptions, Section, Table, Text)
+from rater_desktop.trends import OVERALL, Point, action_checks, change_sentence, check_sentence, trend
 
 CELL_LIMIT = 400
 """Longest text put in a table cell: a table row cannot split over pages."""
@@ -34,6 +35,8 @@ STATUS_WORDS = {
     "dropped": N_("Dropped"),
 }
 GRADE_COLUMNS = ("A", "B", "C", "D", "F", "NA")
+TREND_ROUNDS = 4
+"""Most rounds the trend table shows (the latest ones): a page is only so wide."""
 
 
 @dataclass(frozen=True)
@@ -88,12 +91,16 @@ def criterion_text(criterion: Criterion) -> str:
 
 
 def build_content(card: ReportCard, data: AssessmentData, *, rounds: Sequence[RoundPoint] = (),
+                  history: Sequence[ReportCard] = (), previous_actions: Sequence[Action] = (),
                   options: ReportOptions | None = None) -> ReportContent:
     """Everything the report says about ``card`` (computed from ``data``), in the current language.
 
     ``data`` supplies what the card does not carry: actions, participants and
     the gap threshold.  People are named (in the methodology) only when the
-    workbook allows names *and* ``options.anonymise`` is off.
+    workbook allows names *and* ``options.anonymise`` is off.  ``history`` is
+    the cards of the rounds up to and including this one (oldest first) and
+    ``previous_actions`` the actions of the round before it, for the trends
+    section (left out with fewer than two rounds).
     """
     options = options or ReportOptions()
     actions = data.actions
@@ -103,6 +110,7 @@ def build_content(card: ReportCard, data: AssessmentData, *, rounds: Sequence[Ro
         "summary": lambda: _summary(card, names, actions),
         "card": lambda: _card(card, names),
         "charts": lambda: _charts(card, names, rounds, data.gap_threshold),
+        "trends": lambda: trends_section(history, previous_actions, names),
         "contexts": lambda: _contexts(card, names),
         "criteria": lambda: _criteria(card, names),
         "actions": lambda: _actions(card, names, actions),
@@ -268,6 +276,52 @@ def _charts(card: ReportCard, names: dict[str, str], rounds: Sequence[RoundPoint
             team=tuple(r.internal for r in trend), customer=tuple(r.customer for r in trend),
             team_label=_("Team"), customer_label=_("Customers"), axis_label=_("Points (0–4)"))))
     return Section("charts", _heading("charts"), tuple(blocks), new_page=False) if blocks else None
+
+
+def trends_section(history: Sequence[ReportCard], previous_actions: Sequence[Action],
+                   names: dict[str, str]) -> Section | None:
+    """Each dimension's team and customer grade per round, the latest change in words, and the
+    actions of the round before checked against the last of ``history``; None for a single round.
+
+    The words come from :mod:`rater_desktop.trends`, so the report says exactly
+    what the trends page in the app says.
+    """
+    if len(history) < 2:
+        return None
+    moves = trend(history)
+    shown = moves.rounds[-TREND_ROUNDS:]
+    header = (_("Dimension"), "", *(clip(past.name, 60) for past in shown), _("Change since the last round"))
+    rows = []
+    for row in (*moves.dimensions, moves.overall):
+        name = names[row.key] if row.key != OVERALL else _("Overall")
+        for label, side, series, change in ((_("Team"), "team", row.team, row.team_change),
+                                            (_("Customers"), "customers", row.customer, row.customer_change)):
+            rows.append((name if side == "team" else "", label,
+                         *(_trend_grade(point) for point in series[-TREND_ROUNDS:]),
+                         change_sentence(change, side) or "–"))
+    blocks: list = [
+        Text(_("Team grades are the participants' mean; customer grades come from the surveys of each round. "
+               "The change compares this round with the most recent earlier round that has a grade."), "small"),
+        Table(header=header, rows=tuple(rows), widths=(2.2, 1.6, *(1.5,) * len(shown), 4.6),
+              align=("L", "L", *("C",) * len(shown), "L")),
+        Text(_("Carried-over actions"), "subheading"),
+        Text(_("Actions from “{before}”, checked against “{after}”:").format(
+            before=moves.rounds[-2].name, after=moves.rounds[-1].name)),
+    ]
+    checks = action_checks(previous_actions, history[-1])
+    if checks:
+        blocks.append(Table(
+            header=(_("Action"), _("Where"), _("Result")),
+            rows=tuple((clip(c.action.title), names.get(c.action.dimension or "", "–"), check_sentence(c))
+                       for c in checks),
+            widths=(5, 2.2, 4.6), align=("L", "L", "L")))
+    else:
+        blocks.append(Text(_("That round had no actions.")))
+    return Section("trends", _heading("trends"), tuple(blocks))
+
+
+def _trend_grade(point: Point) -> str:
+    return f"{point.grade} ({points(point.mean)})" if point.grade else "–"
 
 
 def _continuum_spec(card: ReportCard) -> charts.ContinuumSpec | None:

@@ -14,13 +14,14 @@ from rater_desktop.charts import ChartSpec
 from rater_desktop.i18n import N_
 
 SECTION_KEYS: tuple[str, ...] = (
-    "summary", "card", "charts", "contexts", "criteria", "actions", "customers", "method")
+    "summary", "card", "charts", "trends", "contexts", "criteria", "actions", "customers", "method")
 """Sections a user may include or leave out, in report order."""
 
 SECTION_TITLES: dict[str, str] = {
     "summary": N_("Executive summary"),
     "card": N_("Report card"),
     "charts": N_("Charts"),
+    "trends": N_("Trends across rounds"),
     "contexts": N_("Consistency across situations"),
     "criteria": N_("Statement detail"),
     "actions": N_("Action plan"),
