@@ -7,18 +7,18 @@ with ``qtbot.waitUntil``. Expected figures are worked out by hand in comments.
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
+from generated_survey import MAKE_SURVEY, MAPPING
 from rater_desktop.analysis import report_card
 from rater_desktop.importing import SourceSpec, dump_mapping, load_mapping, preview, run_import
 from rater_desktop.operations import Operations
 from rater_desktop.storage import create_workbook
 from ui.dialogs.import_wizard import ImportWizard
 from ui.models.survey_preview import COL_KPI, COL_REVERSE, COL_ROLE
-from ui.qt import QFileDialog, QMessageBox, Qt, QTimer
+from ui.qt import QFileDialog, QMessageBox, Qt
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 EXPORTS = SHARED / "fixtures" / "customer-exports"
@@ -304,29 +304,15 @@ def test_real_google_forms_export_with_its_mapping(qtbot, make_wizard, ops, monk
 # --- large file: background work, cancel, responsiveness ---------------------------------
 
 BIG_ROWS = 20_000
-BIG_MAPPING = """[scale]
-type = "numeric"
-min = 1
-max = 5
-not_applicable = ["N/A"]
-[dimensions]
-reliability = ["R1", "R2", "R3", "R4", "R5"]
-assurance = ["A1", "A2", "A3", "A4", "A5"]
-tangibles = ["T1", "T2", "T3", "T4", "T5"]
-empathy = ["E1", "E2", "E3", "E4", "E5"]
-responsiveness = ["S1", "S2", "S3", "S4", "S5"]
-[kpis]
-nps = "NPS"
-"""
 
 
 def write_big_survey(folder: Path, rows: int) -> tuple[Path, Path]:
     """(survey.csv with ``rows`` synthetic respondents, its mapping) written into ``folder``."""
     path = folder / "survey.csv"
-    subprocess.run([sys.executable, str(SHARED / "bench" / "make_survey.py"), str(path), str(rows)],
+    subprocess.run([sys.executable, str(MAKE_SURVEY), str(path), str(rows)],
                    check=True)
     mapping = folder / "bench.toml"
-    mapping.write_text(BIG_MAPPING, encoding="utf-8")
+    mapping.write_text(MAPPING, encoding="utf-8")
     return path, mapping
 
 

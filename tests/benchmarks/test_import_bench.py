@@ -15,24 +15,10 @@ import time
 from pathlib import Path
 
 import pytest
+from generated_survey import MAKE_SURVEY, MAPPING
 
 ROOT = Path(__file__).resolve().parents[2]
-MAKE_SURVEY = ROOT.parent / "shared" / "bench" / "make_survey.py"
 ROWS = 100_000
-MAPPING = """
-[scale]
-min = 1
-max = 5
-not_applicable = ["N/A"]
-[dimensions]
-reliability = ["R1", "R2", "R3", "R4", "R5"]
-assurance = ["A1", "A2", "A3", "A4", "A5"]
-tangibles = ["T1", "T2", "T3", "T4", "T5"]
-empathy = ["E1", "E2", "E3", "E4", "E5"]
-responsiveness = ["S1", "S2", "S3", "S4", "S5"]
-[kpis]
-nps = "NPS"
-"""
 
 # Runs in a fresh interpreter so its peak RSS is the import's own.
 MEASURE = """
