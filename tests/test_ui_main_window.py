@@ -70,7 +70,7 @@ def test_first_run_shows_welcome_with_demo_offered(window):
     window.show()
     assert window.stack.currentWidget() is window.welcome_page
     assert window.welcome_page.demo_button.isVisible()
-    assert window.welcome_page.demo_button.text() == "Open the demo workbook"
+    assert window.welcome_page.demo_button.text() == "Open the demo workshop"
     assert window.welcome_page.demo_button.isDefault()
     assert window.welcome_page.no_recent_label.isVisible()
     assert not window.welcome_page.recent_view.isVisible()
@@ -151,7 +151,7 @@ def test_language_switch_relabels_live_and_persists(qtbot, window, workbook_path
         assert table(window)[1][1] == "01/04/2026"
         assert vietnamese.isChecked()
         assert Settings().language() == "vi"
-        assert window.welcome_page.demo_button.text() == "Mở sổ đánh giá mẫu"
+        assert window.welcome_page.demo_button.text() == "Mở buổi đánh giá mẫu"
     finally:
         i18n.set_language("en")
 
@@ -251,3 +251,45 @@ def test_changes_through_operations_refresh_the_home_page_and_undo(window, workb
     assert window.actions[ActionId.REDO].isEnabled()
     window.actions[ActionId.REDO].trigger()
     assert table(window)[0][COL_NAME] == "Autumn check"
+
+
+def test_import_offer_reopens_the_most_recent_workbook_then_starts_the_import(
+    qtbot, window, workbook_path, tmp_path, monkeypatch
+):
+    from ui.dialogs.import_wizard import ImportWizard
+
+    other = make_workbook(tmp_path / "second.rater")
+    window.open_path(other)
+    window.open_path(workbook_path)
+    window.close_workbook()
+    opened = []
+    monkeypatch.setattr(ImportWizard, "open", lambda self: opened.append(self.parent()))
+    window.show()
+    qtbot.mouseClick(window.welcome_page.import_button, Qt.MouseButton.LeftButton)
+    assert Path(window.workbook.path).name == "harbour.rater"
+    assert opened == [window]
+    assert window.welcome_page.import_button.text() == "Import customer survey…"
+
+
+def test_import_offer_without_recent_files_asks_for_a_new_workbook_first(window, tmp_path, monkeypatch):
+    from ui.dialogs.import_wizard import ImportWizard
+
+    target = tmp_path / "fresh"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Corner Pharmacy", True))
+    opened = []
+    monkeypatch.setattr(ImportWizard, "open", lambda self: opened.append(self.parent()))
+    window.welcome_page.import_button.click()
+    assert Path(window.workbook.path) == tmp_path / "fresh.rater"
+    assert opened == [window]
+
+
+def test_import_offer_cancelled_at_the_file_dialog_opens_nothing(window, monkeypatch):
+    from ui.dialogs.import_wizard import ImportWizard
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    opened = []
+    monkeypatch.setattr(ImportWizard, "open", lambda self: opened.append(self))
+    window.welcome_page.import_button.click()
+    assert window.workbook is None
+    assert opened == []

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.stack.installEventFilter(self)
         self.welcome_page.demo_requested.connect(self.open_demo)
         self.welcome_page.new_requested.connect(self.new_workbook)
+        self.welcome_page.import_requested.connect(self.import_from_welcome)
         self.welcome_page.open_requested.connect(self.choose_and_open)
         self.welcome_page.recent_requested.connect(self.open_path)
 
@@ -344,6 +345,21 @@ class MainWindow(QMainWindow):
         wizard = ImportWizard(self.operations, self.workbook_view.assessment_id, self)
         wizard.imported.connect(lambda _survey_id: self.workbook_view.show_page("customers"))
         wizard.open()
+
+    def import_from_welcome(self) -> None:
+        """A survey needs a workbook to go into: the most recent one, else a new one.
+
+        Reopening the last workbook is what a returning user almost always
+        means; a newcomer has none, so they are asked for a new one first.
+        """
+        if self.workbook is None:
+            recent = self.settings.recent_files()
+            if recent:
+                self.open_path(recent[0])
+            else:
+                self.new_workbook()
+        if self.workbook is not None:
+            self.import_survey()
 
     def export_report(self) -> None:
         """Choose the report's options, then build the PDF in the background."""

@@ -27,10 +27,11 @@ CONTENT_WIDTH = 640
 
 
 class WelcomePage(QWidget):
-    """Intro text, three ways in (demo, new, open) and the recent workbooks."""
+    """Intro text, three ways in (demo, new, import), opening a file, and the recent workbooks."""
 
     demo_requested = Signal()
     new_requested = Signal()
+    import_requested = Signal()
     open_requested = Signal()
     recent_requested = Signal(str)
 
@@ -49,15 +50,24 @@ class WelcomePage(QWidget):
         self.demo_button.setObjectName("demoButton")
         self.new_button = QPushButton()
         self.new_button.setObjectName("newButton")
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("importButton")
+        # Opening an existing file is the returning user's way in, so it is a
+        # flat secondary button under the three offers, not a fourth offer.
         self.open_button = QPushButton()
         self.open_button.setObjectName("openButton")
+        self.open_button.setFlat(True)
         self.demo_button.clicked.connect(self.demo_requested)
         self.new_button.clicked.connect(self.new_requested)
+        self.import_button.clicked.connect(self.import_requested)
         self.open_button.clicked.connect(self.open_requested)
         buttons = QHBoxLayout()
-        for button in (self.demo_button, self.new_button, self.open_button):
+        for button in (self.demo_button, self.new_button, self.import_button):
             button.setMinimumHeight(36)
             buttons.addWidget(button)
+        open_row = QHBoxLayout()
+        open_row.addWidget(self.open_button)
+        open_row.addStretch(1)
 
         self.recent_label = QLabel()
         recent_font = QFont(self.recent_label.font())
@@ -79,7 +89,8 @@ class WelcomePage(QWidget):
         column.addWidget(self.intro)
         column.addSpacing(16)
         column.addLayout(buttons)
-        column.addSpacing(24)
+        column.addLayout(open_row)
+        column.addSpacing(16)
         column.addWidget(self.recent_label)
         column.addWidget(self.no_recent_label)
         column.addWidget(self.recent_view)
@@ -112,7 +123,7 @@ class WelcomePage(QWidget):
     def set_demo_busy(self, busy: bool) -> None:
         """Grey the demo button out while the demo workbook is being written."""
         self.demo_button.setEnabled(not busy)
-        self.demo_button.setText(_("Preparing the demo…") if busy else _("Open the demo workbook"))
+        self.demo_button.setText(_("Preparing the demo…") if busy else _("Open the demo workshop"))
 
     def focus_first_choice(self, first_run: bool) -> None:
         """A newcomer's obvious next step is the demo; others go to their files."""
@@ -145,9 +156,11 @@ class WelcomePage(QWidget):
         )
         self.set_demo_busy(not self.demo_button.isEnabled())
         self.new_button.setText(_("Start a new assessment…"))
+        self.import_button.setText(_("Import customer survey…"))
         self.open_button.setText(_("Open a workbook…"))
         self.recent_label.setText(_("Recent workbooks"))
         self.no_recent_label.setText(_("Workbooks you open will be listed here."))
+        self.recent_view.setAccessibleName(_("Recent workbooks"))
 
     def _open_recent(self, index: QModelIndex) -> None:
         self.recent_requested.emit(self._recent_paths[index.row()])
