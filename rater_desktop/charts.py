@@ -2,8 +2,10 @@
 
 Each chart takes a small *spec*: numbers plus labels that are already
 translated.  Specs are built by pure functions (``report.content``) from a
-report card, so nothing here knows about storage, languages or Qt; the Qt
-canvas and the PDF renderer both hand a ``Figure`` to :func:`draw`.
+report card, so nothing here knows about storage or Qt; the Qt canvas and the
+PDF renderer both hand a ``Figure`` to :func:`draw`.  The numbers the charts
+write (value labels, axis ticks) follow the current language's separators
+(``i18n.format_number``), so a Vietnamese chart reads 2,78 like its tables.
 
 Nothing is told by colour alone: series also differ by hatch or marker, and
 values are written next to the marks, so a grey-scale print still reads.
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
+
+from rater_desktop.i18n import format_number
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -122,6 +126,7 @@ def _points_axis(ax: "Axes", *, horizontal: bool = False) -> None:
     set_lim, lines, twin = (ax.set_xlim, ax.axvline, ax.secondary_xaxis) if horizontal else (
         ax.set_ylim, ax.axhline, ax.secondary_yaxis)
     set_lim(0, 4.35)
+    _localised_ticks(ax.xaxis if horizontal else ax.yaxis)
     for boundary in LETTER_BOUNDARIES:
         lines(boundary, color="#999999", linestyle="--", linewidth=0.6, zorder=0)
     letters = twin("top" if horizontal else "right")
@@ -136,7 +141,27 @@ def _title(ax: "Axes", text: str) -> None:
 
 
 def _label_value(ax: "Axes", x: float, y: float, value: float, **kw) -> None:
-    ax.annotate(f"{value:.2f}", (x, y), textcoords="offset points", fontsize=7, **kw)
+    ax.annotate(format_number(value, 2), (x, y), textcoords="offset points", fontsize=7, **kw)
+
+
+def _signed(value: float) -> str:
+    """Two decimals with an explicit sign, as gaps are read: +0,65 / -0,80."""
+    text = format_number(value, 2)
+    return text if text.startswith("-") else "+" + text
+
+
+def _tick_text(value: float, _position: int | None = None) -> str:
+    """A tick value with as few decimals as it needs (1, 0,5, 0,25)."""
+    for decimals in (0, 1, 2):
+        if abs(round(value, decimals) - value) < 1e-9:
+            return format_number(value, decimals)
+    return format_number(value, 2)
+
+
+def _localised_ticks(axis) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(_tick_text))
 
 
 def dimension_bars(fig: "Figure", spec: DimensionBarsSpec) -> None:
@@ -175,12 +200,13 @@ def gap_chart(fig: "Figure", spec: GapSpec) -> None:
         kinder = gap > 0
         ax.barh(y, gap, 0.6, color=TEAM_STYLE["color"] if kinder else CUSTOMER_STYLE["color"],
                 hatch="" if kinder else "\\\\", edgecolor="#333333", linewidth=0.4)
-        text = f"{gap:+.2f}" + (f"  {flag}" if flag else "")
+        text = _signed(gap) + (f"  {flag}" if flag else "")
         ax.annotate(text, (gap, y), xytext=(4 if kinder else -4, 0), textcoords="offset points",
                     ha="left" if kinder else "right", va="center", fontsize=7)
     ax.set_yticks(list(ys), labels=spec.labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(-extent, extent)
+    _localised_ticks(ax.xaxis)
     ax.set_xlabel(spec.axis_label, fontsize=8)
     _title(ax, spec.title)
 
@@ -193,7 +219,7 @@ def continuum_strip(fig: "Figure", spec: ContinuumSpec) -> None:
         ax.plot([row.low, row.high], [y, y], color="#9bb7cc", linewidth=8, solid_capstyle="butt")
         ax.plot([row.mean], [y], marker=markers[y % len(markers)], color="#1f5f8b", markersize=9,
                 markeredgecolor="white")
-        ax.annotate(f"{row.mean:.0f}", (row.mean, y), xytext=(0, 9), textcoords="offset points",
+        ax.annotate(format_number(row.mean), (row.mean, y), xytext=(0, 9), textcoords="offset points",
                     ha="center", fontsize=8)
     ax.set_yticks(range(len(spec.rows)), labels=[r.label for r in spec.rows], fontsize=8)
     ax.set_ylim(len(spec.rows) - 0.4, -0.7)

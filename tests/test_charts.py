@@ -115,3 +115,27 @@ def test_importing_charts_does_not_load_matplotlib():
     code = "import sys, rater_desktop.charts; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.fixture
+def vietnamese():
+    from rater_desktop import i18n
+
+    before = i18n.language()
+    i18n.set_language("vi")
+    yield
+    i18n.set_language(before)
+
+
+def test_vietnamese_charts_write_numbers_with_a_decimal_comma(vietnamese):
+    bars = charts.DimensionBarsSpec("t", LABELS, (2.78, 2.5, None, 1.0, 4.0), None, "Nhóm", "Khách hàng", "Điểm")
+    fig, ax = _draw(bars)
+    assert "2,78" in _texts(ax) and "2,50" in _texts(ax)
+    assert not any("." in text for text in _texts(ax))
+    fig.canvas.draw()  # tick labels are only formatted when drawn
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert ticks[:5] == ["0", "0,5", "1", "1,5", "2"]
+
+    gaps = charts.GapSpec("g", LABELS, (0.65, -0.8, None, 0.1, 0.0), ("", "", "", "", ""), 0.5, "Điểm")
+    _fig, ax = _draw(gaps)
+    assert {"+0,65", "-0,80", "+0,10", "+0,00"} <= set(_texts(ax))
