@@ -196,6 +196,8 @@ class ComparisonPage(QWidget):
         self._show_kpis()
         sentences = [s for s in (flag_sentence(d, self._threshold) for d in card.dimensions) if s]
         self.flags_title.setText(_("What the comparison shows"))
+        self.bars.setAccessibleName(_("Chart: team and customers by dimension"))
+        self.gaps.setAccessibleName(_("Chart: gaps between team and customers"))
         self.flags.setText("\n".join("• " + s for s in sentences))
         for widget in (self.flags_title, self.flags):
             widget.setVisible(bool(sentences))
@@ -204,6 +206,9 @@ class ComparisonPage(QWidget):
         self.servqual_title.setVisible(has_servqual)
         self.servqual_view.setVisible(has_servqual)
         self.surveys_title.setText(_("Imported surveys"))
+        self.dimensions_view.setAccessibleName(_("Team and customers by dimension"))
+        self.servqual_view.setAccessibleName(self.servqual_title.text())
+        self.surveys_view.setAccessibleName(self.surveys_title.text())
         for model in (self.dimensions_model, self.servqual_model, self.surveys_model):
             model.retranslate()
         for view in (self.dimensions_view, self.servqual_view, self.surveys_view):

@@ -513,6 +513,7 @@ class GradingPage(WorkbookPage):
             "Choose your name and press Enter. You will see only your own answers; every answer is saved "
             "as soon as you give it."))
         self.start_button.setText(_("Start grading"))
+        self.people.setAccessibleName(_("Who is grading?"))
         self.switch_button.setText(_("Switch participant"))
         self.back_button.setText(_("← Back"))
         self.next_button.setText(_("Next →"))

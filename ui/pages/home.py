@@ -68,6 +68,7 @@ class HomePage(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(self._organisation or _("Unnamed organisation"))
         self.rounds_label.setText(_("Assessment rounds"))
+        self.rounds_view.setAccessibleName(_("Assessment rounds"))
         self.summary.setText(self._summary_text())
         self.rounds_model.retranslate()
 

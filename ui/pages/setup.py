@@ -278,6 +278,17 @@ class RoundSetupPage(WorkbookPage):
 
 
 
+    def _name_controls(self) -> None:
+        """Names a screen reader announces: a placeholder is gone once typed over."""
+        self.people_view.setAccessibleName(_("Participants"))
+        self.new_person.setAccessibleName(_("Name of the new participant"))
+        self.new_role.setAccessibleName(_("Role of the new participant"))
+        self.criteria_view.setAccessibleName(_("Statements to grade"))
+        self.new_dimension.setAccessibleName(_("Dimension of the new statement"))
+        self.new_statement.setAccessibleName(_("New statement"))
+        self.contexts_view.setAccessibleName(_("Situations"))
+        self.new_context.setAccessibleName(_("New situation"))
+
     def retranslate(self) -> None:
         self.title.setText(_("Set up the round"))
         self.round_box.setTitle(_("Round"))
@@ -304,5 +315,6 @@ class RoundSetupPage(WorkbookPage):
         self.new_context.setPlaceholderText(_("New situation"))
         self.add_context_button.setText(_("Add situation"))
         self.remove_context_button.setText(_("Remove selected situation"))
+        self._name_controls()
         self.people_model.retranslate()
         self.criteria_model.retranslate()

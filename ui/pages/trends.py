@@ -180,6 +180,8 @@ class TrendsPage(WorkbookPage):
 
     def retranslate(self) -> None:
         self.heading.setText(_("Trends across rounds"))
+        self.chart.setAccessibleName(_("Chart: trend across rounds"))
+        self.table.setAccessibleName(_("Grades per round"))
         self.show_label.setText(_("&Show:"))
         self.start_button.setText(_("Start a &new round from this one…"))
         self.start_button.setToolTip(_("Copies participants, situations and unfinished actions into a new round"))

@@ -36,6 +36,9 @@ class ChartView(QWidget):
         canvas.figure.clear()
         charts.draw(canvas.figure, spec)
         self._spec = spec
+        # The page names the view; the chart's own (translated) title tells a
+        # screen reader which chart is on it now.
+        self.setAccessibleDescription(spec.title)
         canvas.draw_idle()
 
     def _ensure_canvas(self) -> Any:
