@@ -88,3 +88,17 @@ def test_accessible_names_follow_a_language_switch(window, qtbot, demo_file, tmp
         assert window.home_page.rounds_view.accessibleName() == "Các đợt đánh giá"
     finally:
         window.set_language("en")
+
+
+def test_import_wizard_file_page_names_its_controls(window, qtbot, demo_file, tmp_path):
+    from ui.dialogs.import_wizard import ImportWizard
+
+    copy = tmp_path / "demo.rater"
+    copy.write_bytes(demo_file.read_bytes())
+    assert window.open_path(copy)
+    wizard = ImportWizard(window.operations, window.workbook_view.assessment_id, window)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(wizard.isVisible)
+    assert unnamed_controls(wizard) == []
+    wizard.close()

@@ -191,6 +191,7 @@ class FilePage(QWizardPage):
         file_row.addWidget(self.browse)
         self.form = QFormLayout()
         self.file_label = QLabel()
+        self.file_label.setBuddy(self.path_edit)
         self.form.addRow(self.file_label, file_row)
         settings = QHBoxLayout()
         self.labels = [QLabel() for _i in range(5)]
@@ -223,6 +224,7 @@ class FilePage(QWizardPage):
                            "below shows the first rows exactly as they will be read."))
         self.browse.setText(_("Browse…"))
         self.file_label.setText(_("File:"))
+        self.table_view.setAccessibleName(_("Preview of the first rows"))
         texts = (_("Survey tool:"), _("Sheet:"), _("Header rows:"), _("Names in row:"), _("Encoding:"))
         for label, text in zip(self.labels, texts):
             label.setText(text)
@@ -357,6 +359,7 @@ class ColumnsPage(QWizardPage):
         self.setSubTitle(_("Columns were matched to the RATER dimensions by their wording; check each "
                            "one. Names, e-mails and comments stay \"Not imported\" and are never stored."))
         self.suggest.setText(_("Suggest again"))
+        self.view.setAccessibleName(_("What each column holds"))
 
     def initializePage(self) -> None:
         self.w.prepare_roles()
@@ -447,6 +450,7 @@ class ScalePage(QWizardPage):
                  _("Labels, worst first:"), _("Not applicable:"))
         for label, text in zip(self.form_labels, texts):
             label.setText(text)
+        self.labels_view.setAccessibleName(_("Labels, worst first"))
 
     def initializePage(self) -> None:
         columns = self.w.roles_model.scored_columns()

@@ -109,6 +109,8 @@ class ReportDialog(QDialog):
         self.logo_label.setObjectName("reportLogo")
         self.choose_logo_button = QPushButton(_("Choose…"))
         self.choose_logo_button.setObjectName("reportChooseLogo")
+        # Two buttons read "Choose…": a screen reader hears which is which.
+        self.choose_logo_button.setAccessibleName(_("Choose a logo…"))
         self.choose_logo_button.clicked.connect(self.choose_logo)
         self.clear_logo_button = QPushButton(_("Clear"))
         self.clear_logo_button.setObjectName("reportClearLogo")
@@ -122,6 +124,7 @@ class ReportDialog(QDialog):
         self.accent_swatch.setFixedSize(48, 20)
         self.accent_button = QPushButton(_("Choose…"))
         self.accent_button.setObjectName("reportAccent")
+        self.accent_button.setAccessibleName(_("Choose an accent colour…"))
         self.accent_button.clicked.connect(self.choose_accent)
         accent_row = QHBoxLayout()
         accent_row.addWidget(self.accent_swatch)
@@ -130,6 +133,7 @@ class ReportDialog(QDialog):
 
         self.output = QLineEdit(str(self._workbook_path.with_name(f"{self._workbook_path.stem}-report.pdf")))
         self.output.setObjectName("reportOutput")
+        self.output.setAccessibleName(_("Where to save the report"))
         self.output.textChanged.connect(self._update_buttons)
         self.browse_button = QPushButton(_("Browse…"))
         self.browse_button.setObjectName("reportBrowse")

@@ -39,6 +39,7 @@ class SuggestionDialog(QDialog):
             self.model.appendRow(item)
         self.list = QListView()
         self.list.setObjectName("suggestionList")
+        self.list.setAccessibleName(_("Suggested improvements"))
         self.list.setModel(self.model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.doubleClicked.connect(lambda *_args: self.accept())
