@@ -12,10 +12,39 @@ import sys
 
 from rater_desktop import i18n
 from ui.main_window import APP_TITLE, MainWindow
-from ui.qt import QApplication, QTimer
+from ui.qt import QApplication, QEvent, QObject, QTimer
 from ui.settings import APPLICATION, ORGANISATION, Settings
 
 QUIT_AFTER_STARTUP = "--quit-after-startup"
+
+
+class FileOpenHandler(QObject):
+    """Opens workbooks the system hands over as FileOpen events.
+
+    macOS delivers a double-clicked ``.rater`` file this way rather than as an
+    argument. Before the first paint the path joins the ones to open then, so
+    start-up stays light; afterwards it opens at once.
+    """
+
+    def __init__(self, window: MainWindow, pending: list[str]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._pending = pending
+        self._painted = False
+        window.first_painted.connect(self._mark_painted)
+
+    def _mark_painted(self) -> None:
+        self._painted = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() != QEvent.Type.FileOpen:
+            return False
+        path = event.file()
+        if self._painted:
+            self._window.open_path(path)
+        else:
+            self._pending.append(path)
+        return True
 
 
 def run(argv: list[str]) -> int:
@@ -37,6 +66,7 @@ def run(argv: list[str]) -> int:
     if language:
         i18n.set_language(language)
     window = MainWindow(settings)
+    app.installEventFilter(FileOpenHandler(window, paths))
     if quit_after_startup:
         # Queued, so the paint that announced itself is finished before quitting.
         window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
