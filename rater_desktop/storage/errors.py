@@ -1,7 +1,8 @@
 """Errors the user sees when a workbook cannot be opened, created or saved.
 
 ``str(error)`` is one plain sentence naming the file, ready for a message box
-or the command line; the UI never has to look at SQLite's own wording.
+or the command line; the UI never has to look at SQLite's own wording.  The
+sentence is translated when the error is raised, into the current language.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from rater_desktop.i18n import _
 
 
 class WorkbookError(Exception):
@@ -65,9 +68,13 @@ _ACCESS_WORDS = ("locked", "readonly", "read-only", "disk is full", "disk i/o", 
 
 def _access_sentence(path: Path, writing: bool) -> str:
     if writing:
-        return f"Could not save to “{path.name}”: the file is read-only, in use, or the disk is full."
-    return f"Could not read “{path.name}”: the file is in use or cannot be reached."
+        return _("Could not save to “{name}”: the file is read-only, in use, or the disk is full.").format(
+            name=path.name
+        )
+    return _("Could not read “{name}”: the file is in use or cannot be reached.").format(name=path.name)
 
 
 def _damaged_sentence(path: Path) -> str:
-    return f"“{path.name}” is damaged and cannot be read; open one of its backup copies instead."
+    return _("“{name}” is damaged and cannot be read; open one of its backup copies instead.").format(
+        name=path.name
+    )

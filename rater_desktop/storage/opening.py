@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rater_desktop.i18n import N_, _
 from rater_desktop.storage.backups import take_backup
 from rater_desktop.storage.errors import (
     DamagedWorkbookError,
@@ -33,7 +34,8 @@ from rater_desktop.storage.workbook import Workbook, builtin_framework
 APPLICATION_ID = 0x52415452
 """``PRAGMA application_id`` of every workbook: "RATR"."""
 
-FIRST_ROUND_NAME = "Round 1"
+FIRST_ROUND_NAME = N_("Round 1")
+"""Name of the round a new workbook starts with, translated when the workbook is created."""
 _MAGIC = b"SQLite format 3\x00"
 
 
@@ -49,38 +51,56 @@ def read_header(path: Path) -> Header:
     """Check ``path`` as raw bytes and return its header; raise a WorkbookError if unusable."""
     try:
         if not path.exists():
-            raise WorkbookAccessError(f"“{path.name}” does not exist (looked in {path.parent}).", path)
+            raise WorkbookAccessError(
+                _("“{name}” does not exist (looked in {folder}).").format(name=path.name, folder=path.parent),
+                path,
+            )
         if not path.is_file():
-            raise WorkbookAccessError(f"“{path.name}” is a folder, not a workbook file.", path)
+            raise WorkbookAccessError(_("“{name}” is a folder, not a workbook file.").format(name=path.name), path)
         size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(100)
     except PermissionError as error:
-        raise WorkbookAccessError(f"You do not have permission to read “{path.name}”.", path) from error
+        raise WorkbookAccessError(
+            _("You do not have permission to read “{name}”.").format(name=path.name),
+            path,
+        ) from error
     except OSError as error:
-        raise WorkbookAccessError(f"“{path.name}” could not be read: {error.strerror or error}.", path) from error
+        raise WorkbookAccessError(
+            _("“{name}” could not be read: {reason}.").format(name=path.name, reason=error.strerror or error),
+            path,
+        ) from error
     if not head.startswith(_MAGIC):
-        raise NotAWorkbookError(f"“{path.name}” is not a RATER workbook.", path)
+        raise NotAWorkbookError(_("“{name}” is not a RATER workbook.").format(name=path.name), path)
     if len(head) < 100:
-        raise DamagedWorkbookError(f"“{path.name}” is damaged: the file is cut short.", path)
+        raise DamagedWorkbookError(_("“{name}” is damaged: the file is cut short.").format(name=path.name), path)
     header = Header(
         application_id=int.from_bytes(head[68:72], "big"),
         user_version=int.from_bytes(head[60:64], "big", signed=True),
     )
     if header.application_id != APPLICATION_ID:
-        raise NotAWorkbookError(f"“{path.name}” is a database of another program, not a RATER workbook.", path)
+        raise NotAWorkbookError(
+            _("“{name}” is a database of another program, not a RATER workbook.").format(name=path.name),
+            path,
+        )
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(head[28:32], "big")
     count_is_valid = head[24:28] == head[92:96]
     if count_is_valid and page_count and size < page_count * page_size:
-        raise DamagedWorkbookError(f"“{path.name}” is damaged: the file is cut short.", path)
+        raise DamagedWorkbookError(_("“{name}” is damaged: the file is cut short.").format(name=path.name), path)
     if header.user_version > SCHEMA_VERSION:
         raise NewerVersionError(
-            f"“{path.name}” was saved by a newer version of RATER Report Card; update the app to open it.", path
+            _("“{name}” was saved by a newer version of RATER Report Card; update the app to open it.").format(
+                name=path.name
+            ),
+            path,
         )
     if header.user_version < 0:
-        raise DamagedWorkbookError(f"“{path.name}” is damaged: its version number is invalid.", path)
+        raise DamagedWorkbookError(
+            _("“{name}” is damaged: its version number is invalid.").format(name=path.name),
+            path,
+        )
     return header
 
 
@@ -107,11 +127,14 @@ def _check_contents(target: str, path: Path, version: int) -> None:
     Runs on its own short-lived connection: after ``quick_check`` SQLite 3.40
     refuses a later WAL checkpoint on the same connection as "table is locked".
     """
-    damaged = DamagedWorkbookError(f"“{path.name}” is damaged and cannot be opened; try one of its backup copies.", path)
+    damaged = DamagedWorkbookError(
+        _("“{name}” is damaged and cannot be opened; try one of its backup copies.").format(name=path.name),
+        path,
+    )
     try:
         conn = _connect(target, uri=True)
     except sqlite3.Error as error:
-        raise WorkbookAccessError(f"“{path.name}” could not be opened.", path) from error
+        raise WorkbookAccessError(_("“{name}” could not be opened.").format(name=path.name), path) from error
     try:
         problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
         if any(not _is_content_problem(problem) for problem in problems if problem != "ok"):
@@ -119,7 +142,10 @@ def _check_contents(target: str, path: Path, version: int) -> None:
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise WorkbookAccessError(f"“{path.name}” is in use by another program.", path) from error
+            raise WorkbookAccessError(
+                _("“{name}” is in use by another program.").format(name=path.name),
+                path,
+            ) from error
         raise damaged from error
     finally:
         conn.close()
@@ -148,14 +174,17 @@ def open_workbook(path: str | os.PathLike[str], *, read_only: bool = False) -> W
     header = read_header(path)
     if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
         raise WorkbookAccessError(
-            f"“{path.name}” cannot be changed (the file or its folder is read-only); open it read-only instead.", path
+            _("“{name}” cannot be changed (the file or its folder is read-only); open it read-only instead.").format(
+                name=path.name
+            ),
+            path,
         )
     target = path.resolve().as_uri() + ("?mode=ro" if read_only else "")
     _check_contents(target, path, header.user_version)
     try:
         conn = _connect(target, uri=True)
     except sqlite3.Error as error:
-        raise WorkbookAccessError(f"“{path.name}” could not be opened.", path) from error
+        raise WorkbookAccessError(_("“{name}” could not be opened.").format(name=path.name), path) from error
     try:
         if read_only and header.user_version < SCHEMA_VERSION:
             conn = _migrated_in_memory(conn)
@@ -173,7 +202,9 @@ def _prepare_for_writing(conn: sqlite3.Connection, path: Path, version: int) -> 
     except (OSError, sqlite3.Error) as error:
         if version < SCHEMA_VERSION:
             raise WorkbookAccessError(
-                f"“{path.name}” needs updating, but no backup copy could be made first, so it was left as it is.",
+                _("“{name}” needs updating, but no backup copy could be made first, so it was left as it is.").format(
+                    name=path.name
+                ),
                 path,
             ) from error
     db = _database(conn)
@@ -184,9 +215,15 @@ def _prepare_for_writing(conn: sqlite3.Connection, path: Path, version: int) -> 
             conn.execute("PRAGMA journal_mode = WAL").fetchall()
         conn.execute("PRAGMA synchronous = FULL").fetchall()
     except sqlite3.OperationalError as error:
-        raise WorkbookAccessError(f"“{path.name}” could not be prepared for editing: {error}.", path) from error
+        raise WorkbookAccessError(
+            _("“{name}” could not be prepared for editing: {reason}.").format(name=path.name, reason=error),
+            path,
+        ) from error
     except sqlite3.DatabaseError as error:
-        raise DamagedWorkbookError(f"“{path.name}” is damaged and could not be updated.", path) from error
+        raise DamagedWorkbookError(
+            _("“{name}” is damaged and could not be updated.").format(name=path.name),
+            path,
+        ) from error
 
 
 def _migrated_in_memory(conn: sqlite3.Connection) -> sqlite3.Connection:
@@ -206,16 +243,24 @@ def create_workbook(
     """Create a new workbook at ``path`` (never over an existing file) and open it.
 
     It holds the framework (the built-in English bank unless one is given) and
-    one round named "Round 1" dated today.  The file is built under a
+    one round named "Round 1" (in the current language) dated today.  The file is built under a
     temporary name and renamed at the end, so a failure leaves nothing behind.
     """
     path = Path(path)
     if path.exists():
-        raise WorkbookAccessError(f"“{path.name}” already exists; choose another name.", path)
+        raise WorkbookAccessError(_("“{name}” already exists; choose another name.").format(name=path.name), path)
     if not path.parent.is_dir():
-        raise WorkbookAccessError(f"The folder for “{path.name}” does not exist: {path.parent}.", path)
+        raise WorkbookAccessError(
+            _("The folder for “{name}” does not exist: {folder}.").format(name=path.name, folder=path.parent),
+            path,
+        )
     if not os.access(path.parent, os.W_OK):
-        raise WorkbookAccessError(f"“{path.name}” cannot be created: the folder {path.parent} is read-only.", path)
+        raise WorkbookAccessError(
+            _("“{name}” cannot be created: the folder {folder} is read-only.").format(
+                name=path.name, folder=path.parent
+            ),
+            path,
+        )
     rows = list(framework) if framework is not None else builtin_framework()
     partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
     try:
@@ -227,16 +272,21 @@ def create_workbook(
             migrations().apply(book._db)
             book.set_organisation(organisation)
             book.add_framework(rows)
-            book.add_assessment(FIRST_ROUND_NAME, date.today())
+            book.add_assessment(_(FIRST_ROUND_NAME), date.today())
         finally:
             conn.close()
         if path.exists():
-            raise WorkbookAccessError(f"“{path.name}” already exists; choose another name.", path)
+            raise WorkbookAccessError(
+                _("“{name}” already exists; choose another name.").format(name=path.name), path
+            )
         os.replace(partial, path)
     except WorkbookError:
         raise
     except (OSError, sqlite3.Error) as error:
-        raise WorkbookAccessError(f"“{path.name}” could not be created in {path.parent}.", path) from error
+        raise WorkbookAccessError(
+            _("“{name}” could not be created in {folder}.").format(name=path.name, folder=path.parent),
+            path,
+        ) from error
     finally:
         partial.unlink(missing_ok=True)
     return open_workbook(path)

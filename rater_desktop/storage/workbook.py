@@ -25,6 +25,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rater_desktop.i18n import N_, _
 from rater_desktop.model import ACTION_STATUSES, CONTINUUM_ITEMS, CONTINUUM_KINDS, DIMENSION_KEYS, GRADES
 from rater_desktop.storage.errors import WorkbookAccessError, translated_sqlite_errors
 from rater_desktop.storage.migrations import TABLES
@@ -62,13 +63,14 @@ def now_text() -> str:
 
 
 def _text(value: Any, limit: int, what: str, *, required: bool = False) -> str:
+    """``value`` stripped, or a ValueError naming the field ``what`` (an ``N_``-marked name)."""
     if not isinstance(value, str):
-        raise ValueError(f"The {what} must be text.")
+        raise ValueError(_("The {field} must be text.").format(field=_(what)))
     value = value.strip()
     if required and not value:
-        raise ValueError(f"The {what} cannot be empty.")
+        raise ValueError(_("The {field} cannot be empty.").format(field=_(what)))
     if len(value) > limit:
-        raise ValueError(f"The {what} is longer than {limit} characters.")
+        raise ValueError(_("The {field} is longer than {limit} characters.").format(field=_(what), limit=limit))
     return value
 
 
@@ -82,18 +84,18 @@ def _iso_date(value: Any, what: str) -> str:
             return date.fromisoformat(value.strip()).isoformat()
         except ValueError:
             pass
-    raise ValueError(f"The {what} must be a date written as YYYY-MM-DD.")
+    raise ValueError(_("The {field} must be a date written as YYYY-MM-DD.").format(field=_(what)))
 
 
 def _grade(value: Any) -> str:
     if value not in GRADES:
-        raise ValueError(f"A grade must be one of {', '.join(GRADES)}.")
+        raise ValueError(_("A grade must be one of {grades}.").format(grades=", ".join(GRADES)))
     return value
 
 
 def _dimension(value: Any) -> str:
     if value not in DIMENSION_KEYS:
-        raise ValueError(f"Unknown dimension {value!r}.")
+        raise ValueError(_("Unknown dimension {value}.").format(value=repr(value)))
     return value
 
 
@@ -148,7 +150,9 @@ class Workbook(WorkbookReads):
     def _write(self) -> Iterator[Database]:
         """One transaction, committed on success, with file errors translated."""
         if self.read_only:
-            raise WorkbookAccessError(f"“{self.path.name}” is open read-only; changes cannot be saved.", self.path)
+            raise WorkbookAccessError(
+                _("“{name}” is open read-only; changes cannot be saved.").format(name=self.path.name), self.path
+            )
         with translated_sqlite_errors(self.path, writing=True):
             with self._db.atomic():
                 yield self._db
@@ -181,7 +185,7 @@ class Workbook(WorkbookReads):
     # -- organisation, settings ---------------------------------------------
 
     def set_organisation(self, name: str) -> None:
-        name = _text(name, SHORT_TEXT, "organisation name")
+        name = _text(name, SHORT_TEXT, N_("organisation name"))
         with self._write() as db:
             db.execute("INSERT OR REPLACE INTO organisation (id, name) VALUES (1, ?)", (name,))
 
@@ -201,9 +205,9 @@ class Workbook(WorkbookReads):
         return self._insert(
             "assessments",
             {
-                "name": _text(name, SHORT_TEXT, "round name", required=True),
-                "date": _iso_date(date, "round date"),
-                "notes": _text(notes, LONG_TEXT, "notes"),
+                "name": _text(name, SHORT_TEXT, N_("round name"), required=True),
+                "date": _iso_date(date, N_("round date")),
+                "notes": _text(notes, LONG_TEXT, N_("notes")),
                 "created": now_text(),
             },
         )
@@ -214,9 +218,9 @@ class Workbook(WorkbookReads):
             assessment_id,
             fields,
             {
-                "name": lambda v: _text(v, SHORT_TEXT, "round name", required=True),
-                "date": lambda v: _iso_date(v, "round date"),
-                "notes": lambda v: _text(v, LONG_TEXT, "notes"),
+                "name": lambda v: _text(v, SHORT_TEXT, N_("round name"), required=True),
+                "date": lambda v: _iso_date(v, N_("round date")),
+                "notes": lambda v: _text(v, LONG_TEXT, N_("notes")),
             },
         )
 
@@ -257,14 +261,14 @@ class Workbook(WorkbookReads):
     # -- participants ---------------------------------------------------------
 
     def add_participant(self, assessment_id: int, name: str, role: str = "") -> int:
-        name = _text(name, SHORT_TEXT, "participant name", required=True)
+        name = _text(name, SHORT_TEXT, N_("participant name"), required=True)
         self._refuse_duplicate_name(assessment_id, name, None)
         return self._insert(
             "participants",
             {
                 "assessment_id": assessment_id,
                 "name": name,
-                "role": _text(role, SHORT_TEXT, "role"),
+                "role": _text(role, SHORT_TEXT, N_("role")),
                 "position": self._next_position("participants", "assessment_id = ?", (assessment_id,)),
             },
         )
@@ -274,11 +278,11 @@ class Workbook(WorkbookReads):
             "SELECT id FROM participants WHERE assessment_id = ? AND name = ?", (assessment_id, name)
         ).fetchall()
         if any(row[0] != own_id for row in rows):
-            raise ValueError(f"This round already has a participant called “{name}”.")
+            raise ValueError(_("This round already has a participant called “{name}”.").format(name=name))
 
     def update_participant(self, participant_id: int, **fields: Any) -> None:
         if "name" in fields:
-            name = _text(fields["name"], SHORT_TEXT, "participant name", required=True)
+            name = _text(fields["name"], SHORT_TEXT, N_("participant name"), required=True)
             row = self.raw_row("participants", participant_id)
             if row is None:
                 raise KeyError(f"no participant with id {participant_id}")
@@ -288,8 +292,8 @@ class Workbook(WorkbookReads):
             participant_id,
             fields,
             {
-                "name": lambda v: _text(v, SHORT_TEXT, "participant name", required=True),
-                "role": lambda v: _text(v, SHORT_TEXT, "role"),
+                "name": lambda v: _text(v, SHORT_TEXT, N_("participant name"), required=True),
+                "role": lambda v: _text(v, SHORT_TEXT, N_("role")),
                 "position": _position,
             },
         )
@@ -310,7 +314,7 @@ class Workbook(WorkbookReads):
                 return
             db.execute(
                 "INSERT OR REPLACE INTO grades (participant_id, criterion_id, grade, note, updated) VALUES (?, ?, ?, ?, ?)",
-                (participant_id, criterion_id, _grade(grade), _text(note, LONG_TEXT, "note"), now_text()),
+                (participant_id, criterion_id, _grade(grade), _text(note, LONG_TEXT, N_("note")), now_text()),
             )
 
     def add_time_context(self, assessment_id: int, name: str) -> int:
@@ -318,7 +322,7 @@ class Workbook(WorkbookReads):
             "time_contexts",
             {
                 "assessment_id": assessment_id,
-                "name": _text(name, SHORT_TEXT, "situation name", required=True),
+                "name": _text(name, SHORT_TEXT, N_("situation name"), required=True),
                 "position": self._next_position("time_contexts", "assessment_id = ?", (assessment_id,)),
             },
         )
@@ -328,7 +332,7 @@ class Workbook(WorkbookReads):
             "time_contexts",
             context_id,
             fields,
-            {"name": lambda v: _text(v, SHORT_TEXT, "situation name", required=True), "position": _position},
+            {"name": lambda v: _text(v, SHORT_TEXT, N_("situation name"), required=True), "position": _position},
         )
 
     def delete_time_context(self, context_id: int) -> None:
@@ -348,13 +352,13 @@ class Workbook(WorkbookReads):
             db.execute(
                 "INSERT OR REPLACE INTO context_grades (participant_id, context_id, dimension, grade, note, updated) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (participant_id, context_id, dimension, _grade(grade), _text(note, LONG_TEXT, "note"), now_text()),
+                (participant_id, context_id, dimension, _grade(grade), _text(note, LONG_TEXT, N_("note")), now_text()),
             )
 
     def set_continuum(self, participant_id: int, item: int, kind: str, value: int | None) -> None:
         """One continuum answer: ``item`` 1..3, ``kind`` current/desired, ``value`` 1..7 (None removes)."""
         if item not in CONTINUUM_ITEMS or kind not in CONTINUUM_KINDS:
-            raise ValueError("A continuum answer needs item 1, 2 or 3 and kind current or desired.")
+            raise ValueError(_("A continuum answer needs item 1, 2 or 3 and kind current or desired."))
         with self._write() as db:
             if value is None:
                 db.execute(
@@ -363,7 +367,7 @@ class Workbook(WorkbookReads):
                 )
                 return
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 7:
-                raise ValueError("A continuum answer is a whole number from 1 to 7.")
+                raise ValueError(_("A continuum answer is a whole number from 1 to 7."))
             db.execute(
                 "INSERT OR REPLACE INTO continuum_answers (participant_id, item, kind, value) VALUES (?, ?, ?, ?)",
                 (participant_id, item, kind, value),
@@ -382,7 +386,7 @@ class Workbook(WorkbookReads):
             db.execute(
                 "INSERT OR REPLACE INTO consensus (assessment_id, dimension, criterion_id, grade, rationale, updated) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (*key, _grade(grade), _text(rationale, LONG_TEXT, "rationale"), now_text()),
+                (*key, _grade(grade), _text(rationale, LONG_TEXT, N_("rationale")), now_text()),
             )
 
     # -- framework ------------------------------------------------------------
@@ -394,9 +398,9 @@ class Workbook(WorkbookReads):
             {
                 "dimension": dimension,
                 "position": self._next_position("criteria", "dimension = ?", (dimension,)),
-                "text": _text(text, LONG_TEXT, "criterion", required=True),
-                "hint_a": _text(hint_a, LONG_TEXT, "hint"),
-                "hint_f": _text(hint_f, LONG_TEXT, "hint"),
+                "text": _text(text, LONG_TEXT, N_("criterion"), required=True),
+                "hint_a": _text(hint_a, LONG_TEXT, N_("hint")),
+                "hint_f": _text(hint_f, LONG_TEXT, N_("hint")),
                 "builtin_key": None,
                 "hidden": 0,
             },
@@ -408,9 +412,9 @@ class Workbook(WorkbookReads):
             criterion_id,
             fields,
             {
-                "text": lambda v: _text(v, LONG_TEXT, "criterion", required=True),
-                "hint_a": lambda v: _text(v, LONG_TEXT, "hint"),
-                "hint_f": lambda v: _text(v, LONG_TEXT, "hint"),
+                "text": lambda v: _text(v, LONG_TEXT, N_("criterion"), required=True),
+                "hint_a": lambda v: _text(v, LONG_TEXT, N_("hint")),
+                "hint_f": lambda v: _text(v, LONG_TEXT, N_("hint")),
             },
         )
 
@@ -522,16 +526,16 @@ class Workbook(WorkbookReads):
         blob, so 100k respondents cost one row per series, not 100k rows.
         """
         if not (math.isfinite(scale_min) and math.isfinite(scale_max) and scale_min < scale_max):
-            raise ValueError("The survey scale needs a minimum below its maximum.")
+            raise ValueError(_("The survey scale needs a minimum below its maximum."))
         if not isinstance(row_count, int) or row_count < 0:
-            raise ValueError("The survey row count must be a whole number.")
+            raise ValueError(_("The survey row count must be a whole number."))
         blobs = [(name, encode_series(values)) for name, values in series.items()]
         meta = {
             "assessment_id": assessment_id,
-            "source_name": _text(source_name, SHORT_TEXT, "source file name", required=True),
-            "file_hash": _text(file_hash, SHORT_TEXT, "file hash", required=True),
+            "source_name": _text(source_name, SHORT_TEXT, N_("source file name"), required=True),
+            "file_hash": _text(file_hash, SHORT_TEXT, N_("file hash"), required=True),
             "row_count": row_count,
-            "mapping": _text(mapping_toml, MAPPING_TEXT, "mapping"),
+            "mapping": _text(mapping_toml, MAPPING_TEXT, N_("mapping")),
             "imported": now_text(),
             "scale_min": float(scale_min),
             "scale_max": float(scale_max),
@@ -606,7 +610,9 @@ class Workbook(WorkbookReads):
         """Write a consistent copy of the workbook to ``dest`` (replaced if it exists)."""
         dest = Path(dest)
         if dest.resolve() == self.path.resolve():
-            raise WorkbookAccessError(f"“{dest.name}” is the open workbook itself; choose another name.", dest)
+            raise WorkbookAccessError(
+                _("“{name}” is the open workbook itself; choose another name.").format(name=dest.name), dest
+            )
         partial = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}.partial")
         try:
             with translated_sqlite_errors(dest, writing=True):
@@ -623,7 +629,7 @@ class Workbook(WorkbookReads):
 
 def _position(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValueError("A position is a whole number from 0.")
+        raise ValueError(_("A position is a whole number from 0."))
     return value
 
 
@@ -633,25 +639,25 @@ def _optional(check):
 
 def _status(value: Any) -> str:
     if value not in ACTION_STATUSES:
-        raise ValueError(f"An action status is one of {', '.join(ACTION_STATUSES)}.")
+        raise ValueError(_("An action status is one of {statuses}.").format(statuses=", ".join(ACTION_STATUSES)))
     return value
 
 
 def _criterion_ref(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError("A criterion reference is a criterion id.")
+        raise ValueError(_("A criterion reference is a criterion id."))
     return value
 
 
 _ACTION_FIELDS = {
-    "title": lambda v: _text(v, SHORT_TEXT, "action title", required=True),
+    "title": lambda v: _text(v, SHORT_TEXT, N_("action title"), required=True),
     "dimension": _optional(_dimension),
     "criterion_id": _optional(_criterion_ref),
-    "owner": lambda v: _text(v, SHORT_TEXT, "owner"),
-    "due": _optional(lambda v: _iso_date(v, "due date")),
+    "owner": lambda v: _text(v, SHORT_TEXT, N_("owner")),
+    "due": _optional(lambda v: _iso_date(v, N_("due date"))),
     "target_grade": _optional(_grade),
     "status": _status,
-    "notes": lambda v: _text(v, LONG_TEXT, "notes"),
+    "notes": lambda v: _text(v, LONG_TEXT, N_("notes")),
 }
 
 
@@ -666,9 +672,9 @@ def _framework_row(item: Mapping[str, Any] | Any) -> dict[str, Any]:
     key = field("builtin_key", None)
     return {
         "dimension": _dimension(field("dimension")),
-        "text": _text(field("text"), LONG_TEXT, "criterion", required=True),
-        "hint_a": _text(field("hint_a") or "", LONG_TEXT, "hint"),
-        "hint_f": _text(field("hint_f") or "", LONG_TEXT, "hint"),
+        "text": _text(field("text"), LONG_TEXT, N_("criterion"), required=True),
+        "hint_a": _text(field("hint_a") or "", LONG_TEXT, N_("hint")),
+        "hint_f": _text(field("hint_f") or "", LONG_TEXT, N_("hint")),
         "builtin_key": key if isinstance(key, str) and key else None,
         "hidden": 0,
     }
