@@ -132,6 +132,8 @@ def import_(
 
     mapping = load_mapping(map_path)
     if dry_run:
+        with _open(path, read_only=True) as workbook:
+            _assessment_id(workbook, assessment_id)
         result = run_import(file, mapping, skip_invalid=skip_invalid)
     else:
         with _open(path) as workbook:
@@ -194,6 +196,9 @@ def report(path: Path, output: Path, assessment_id: int | None, lang: str) -> No
     from rater_desktop.report import write_report
 
     set_language(lang)
+    with _open(path, read_only=True) as workbook:
+        assessment_id = _assessment_id(workbook, assessment_id)
+    _check_output_folder(output)
     write_report(path, output, assessment_id=assessment_id, lang=lang)
     click.echo(_("Wrote {path}.").format(path=output))
 
@@ -207,9 +212,17 @@ def export(path: Path, output: Path) -> None:
 
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise UserError(_("The export file must end in .csv or .xlsx."))
+    _check_output_folder(output)
     with _open(path, read_only=True) as workbook:
         export_workbook(workbook, output)
     click.echo(_("Wrote {path}.").format(path=output))
+
+
+def _check_output_folder(output: Path) -> None:
+    """Name the user's own path when its folder is missing, not a temporary file's."""
+    folder = output.resolve().parent
+    if not folder.is_dir():
+        raise UserError(_("The folder {folder} does not exist.").format(folder=folder))
 
 
 def _plain_errors() -> tuple[type[BaseException], ...]:

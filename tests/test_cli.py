@@ -190,3 +190,28 @@ def test_launcher_routes_subcommands_to_the_cli_without_qt(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert path.exists()
+
+
+def test_report_names_an_unknown_round_and_a_missing_folder(demo_path, tmp_path, capsys):
+    capsys.readouterr()
+    assert run_cli(["report", str(demo_path), "-o", str(tmp_path / "r.pdf"), "--assessment", "99"]) == 1
+    assert capsys.readouterr().err.strip() == "Error: The workbook has no assessment round with id 99."
+    missing = tmp_path / "no-such-folder" / "r.pdf"
+    assert run_cli(["report", str(demo_path), "-o", str(missing)]) == 1
+    assert capsys.readouterr().err.strip() == f"Error: The folder {missing.parent} does not exist."
+    assert not list(tmp_path.glob("**/*.pdf"))
+
+
+def test_dry_run_checks_the_workbook_and_round_too(demo_path, tmp_path, capsys):
+    survey = tmp_path / "survey.csv"
+    survey.write_text("Q1\n5\n", encoding="utf-8")
+    mapping = tmp_path / "map.toml"
+    mapping.write_text('[scale]\ntype = "numeric"\nmin = 1\nmax = 5\n[dimensions]\nreliability = ["Q1"]\n', "utf-8")
+    capsys.readouterr()
+    args = ["import", str(demo_path), str(survey), "--map", str(mapping), "--dry-run"]
+    assert run_cli([*args, "--assessment", "99"]) == 1
+    assert "no assessment round with id 99" in capsys.readouterr().err
+    not_a_workbook = tmp_path / "notes.rater"
+    not_a_workbook.write_text("hello", encoding="utf-8")
+    assert run_cli(["import", str(not_a_workbook), *args[2:]]) == 1
+    assert "not a RATER workbook" in capsys.readouterr().err

@@ -158,7 +158,7 @@ def _summary(card: ReportCard, names: dict[str, str], actions: Sequence[Action])
     if card.overall_customer:
         blocks.append(Text(_("Customers grade it {grade} ({mean} of 4 points).").format(
             grade=card.overall_customer.grade, mean=points(card.overall_customer.mean)), "lead"))
-    facts = [_reading_sentence(r, names) for r in card.readings]
+    facts = [reading_sentence(r, names) for r in card.readings]
     facts = [f for f in facts if f]
     if facts:
         blocks.append(Text(_("What stands out"), "subheading"))
@@ -189,7 +189,7 @@ def _action_line(action: Action, names: dict[str, str]) -> str:
     return " — ".join([parts[0], ", ".join(parts[1:])]) if len(parts) > 1 else parts[0]
 
 
-def _reading_sentence(reading, names: dict[str, str]) -> str:
+def reading_sentence(reading, names: dict[str, str]) -> str:
     """One plain sentence per analysis reading (codes → words)."""
     name = names.get(reading.dimension or "", "")
     value = reading.value

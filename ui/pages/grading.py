@@ -429,10 +429,6 @@ class GradingPage(WorkbookPage):
         if self.answers is not None:
             self.go_to(first_open(self.steps, self.answers))
 
-    def undo(self) -> None:
-        """Take back the last change (the window's Edit → Undo does the same)."""
-        self.operations.undo()
-
     # -- keys ------------------------------------------------------------------------------
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)

@@ -22,7 +22,7 @@ from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _, format_number, language
 from rater_desktop.model import AssessmentData
 from rater_desktop.operations import Operations
-from rater_desktop.report.content import _reading_sentence as reading_sentence  # public-in-spirit: report wording
+from rater_desktop.report.content import reading_sentence
 from rater_desktop.report.content import build_content, criterion_text
 from rater_desktop.report.model import Chart, ReportOptions
 from ui.models.report_card import GRADE_CODES, CriteriaModel, DimensionsModel
