@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 from rater_desktop import i18n
+from ui.dialogs.errors import install_error_reporter
 from ui.main_window import APP_TITLE, MainWindow
 from ui.qt import QApplication, QEvent, QObject, QTimer
 from ui.settings import APPLICATION, ORGANISATION, Settings
@@ -67,6 +68,7 @@ def run(argv: list[str]) -> int:
         i18n.set_language(language)
     window = MainWindow(settings)
     app.installEventFilter(FileOpenHandler(window, paths))
+    install_error_reporter(window)
     if quit_after_startup:
         # Queued, so the paint that announced itself is finished before quitting.
         window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))

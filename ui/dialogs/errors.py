@@ -12,3 +12,35 @@ from ui.qt import QMessageBox, QWidget
 def show_error(parent: QWidget | None, title: str, sentence: str) -> None:
     """A modal warning with ``sentence`` as its whole text."""
     QMessageBox.warning(parent, title, sentence)
+
+
+def unexpected_error_sentence(error: BaseException) -> str:
+    """One sentence for an error no page caught, e.g. a disk that filled up mid-save.
+
+    Sentences the core already words for users (workbook and validation
+    errors) pass through; anything else says that earlier answers are safe,
+    which holds because each answer is its own transaction.
+    """
+    from rater_desktop.i18n import _
+    from rater_desktop.storage import WorkbookError
+
+    if isinstance(error, (WorkbookError, ValueError)):
+        return str(error)
+    return _("The last change could not be completed ({reason}). Everything saved before it is safe.").format(
+        reason=error
+    )
+
+
+def install_error_reporter(parent: QWidget) -> None:
+    """Show errors that escape a Qt slot instead of only printing them to a console nobody sees."""
+    import sys
+    import traceback
+
+    from rater_desktop.i18n import _
+
+    def report(kind, error, trace) -> None:
+        traceback.print_exception(kind, error, trace)
+        if isinstance(error, Exception):
+            show_error(parent, _("Something went wrong"), unexpected_error_sentence(error))
+
+    sys.excepthook = report
