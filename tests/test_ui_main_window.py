@@ -293,3 +293,34 @@ def test_import_offer_cancelled_at_the_file_dialog_opens_nothing(window, monkeyp
     window.welcome_page.import_button.click()
     assert window.workbook is None
     assert opened == []
+
+
+@pytest.mark.parametrize("answer", ["Yes", "No"])
+def test_a_workbook_in_a_read_only_place_is_offered_read_only(qtbot, tmp_path, monkeypatch, answer):
+    import os
+
+    import rater_desktop.storage.opening as opening
+
+    path = make_workbook(tmp_path / "shared.rater")
+    before = path.read_bytes()
+    real_access = os.access
+    # as root nothing is read-only, so the permission check is what we change
+    monkeypatch.setattr(opening.os, "access", lambda p, mode: mode != os.W_OK and real_access(p, mode))
+    asked = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    opened = window.open_path(path)
+    assert len(asked) == 1 and "read-only" in asked[0]
+    if answer == "Yes":
+        assert opened and window.workbook.read_only
+        assert "(read-only)" in window.windowTitle()
+        window.close_workbook()
+    else:
+        assert not opened and window.workbook is None
+    assert path.read_bytes() == before

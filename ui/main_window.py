@@ -25,6 +25,7 @@ from ui.qt import (
     QInputDialog,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QObject,
     QStackedWidget,
     QWidget,
@@ -231,14 +232,32 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> bool:
         """Open the workbook at ``path``; on failure say why and change nothing."""
-        from rater_desktop.storage import WorkbookError, open_workbook
+        from rater_desktop.storage import ReadOnlyLocationError, WorkbookError, open_workbook
 
         path = Path(path)
         try:
             workbook = open_workbook(path)
+        except ReadOnlyLocationError as error:
+            return self._offer_read_only(path, str(error))
         except WorkbookError as error:
             if not path.exists():
                 self._refresh_recent(self.settings.remove_recent_file(path))
+            show_error(self, _("Could not open the workbook"), str(error))
+            return False
+        return self._adopt(workbook)
+
+    def _offer_read_only(self, path: Path, sentence: str) -> bool:
+        """A workbook that cannot be changed where it is can still be read: ask, then open it so."""
+        from rater_desktop.storage import WorkbookError, open_workbook
+
+        answer = QMessageBox.question(
+            self, _("Open read-only?"), sentence + "\n\n" + _("Open it read-only now?"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            workbook = open_workbook(path, read_only=True)
+        except WorkbookError as error:
             show_error(self, _("Could not open the workbook"), str(error))
             return False
         return self._adopt(workbook)

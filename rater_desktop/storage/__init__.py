@@ -9,6 +9,7 @@ from rater_desktop.storage.errors import (
     DamagedWorkbookError,
     NewerVersionError,
     NotAWorkbookError,
+    ReadOnlyLocationError,
     WorkbookAccessError,
     WorkbookError,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "DamagedWorkbookError",
     "NewerVersionError",
     "NotAWorkbookError",
+    "ReadOnlyLocationError",
     "Workbook",
     "WorkbookAccessError",
     "WorkbookError",

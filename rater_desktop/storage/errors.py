@@ -38,6 +38,10 @@ class WorkbookAccessError(WorkbookError):
     """The file or its folder cannot be reached, read or written."""
 
 
+class ReadOnlyLocationError(WorkbookAccessError):
+    """The workbook can be read but not changed where it is: it can be opened read-only."""
+
+
 @contextmanager
 def translated_sqlite_errors(path: Path, *, writing: bool) -> Iterator[None]:
     """Turn SQLite and OS errors met while using an open workbook into WorkbookErrors.

@@ -25,6 +25,7 @@ from rater_desktop.storage.errors import (
     DamagedWorkbookError,
     NewerVersionError,
     NotAWorkbookError,
+    ReadOnlyLocationError,
     WorkbookAccessError,
     WorkbookError,
 )
@@ -173,7 +174,7 @@ def open_workbook(path: str | os.PathLike[str], *, read_only: bool = False) -> W
     path = Path(path)
     header = read_header(path)
     if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-        raise WorkbookAccessError(
+        raise ReadOnlyLocationError(
             _("“{name}” cannot be changed (the file or its folder is read-only); open it read-only instead.").format(
                 name=path.name
             ),
