@@ -21,16 +21,15 @@ from rater_desktop.report.content import build_content, points
 from rater_desktop.report.model import Chart, ReportOptions
 from ui.models.comparison import DimensionsModel, ServqualModel, SurveysModel, flag_sentence
 from ui.qt import (
-    QAbstractItemView,
     QFont,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 from ui.widgets.chart_canvas import ChartView
+from ui.widgets.tables import table_view
 
 FEW_RESPONSES = 5
 """customer answers per dimension below which no flag is given (DESIGN §3)"""
@@ -47,15 +46,8 @@ def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
 
 
 def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.setAlternatingRowColors(True)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    """A read-only table that shows all its rows: the page around it scrolls."""
+    view = table_view(model, selectable=False, stretch=None)
     view.setVerticalScrollBarPolicy(view.verticalScrollBarPolicy().ScrollBarAlwaysOff)
     return view
 

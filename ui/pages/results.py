@@ -27,15 +27,13 @@ from rater_desktop.report.content import build_content, criterion_text
 from rater_desktop.report.model import Chart, ReportOptions
 from ui.models.report_card import GRADE_CODES, CriteriaModel, DimensionsModel
 from ui.widgets.fonts import enlarge
+from ui.widgets.tables import table_view
 from ui.pages.base import WorkbookPage
 from ui.qt import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -82,10 +80,10 @@ class ResultsPage(WorkbookPage):
         self.readings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.dimensions_model = DimensionsModel(self)
-        self.dimensions_view = _table(self.dimensions_model)
+        self.dimensions_view = table_view(self.dimensions_model)
         self.dimensions_view.setObjectName("reportCardTable")
         self.criteria_model = CriteriaModel(self)
-        self.criteria_view = _table(self.criteria_model)
+        self.criteria_view = table_view(self.criteria_model)
         self.criteria_view.setObjectName("criteriaTable")
         self.criteria_view.setWordWrap(True)
         self.criteria_label = QLabel()
@@ -339,14 +337,3 @@ class ResultsPage(WorkbookPage):
         self._draw_chart_if_visible()
 
 
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    return view

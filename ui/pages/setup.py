@@ -19,32 +19,16 @@ from rater_desktop.operations import Operations
 from ui.models.framework import COL_TEXT, ContextsModel, CriteriaListModel
 from ui.models.participants import ParticipantsModel, name_problem
 from ui.widgets.fonts import enlarge
+from ui.widgets.tables import table_view
 from ui.pages.base import WorkbookPage
 from ui.qt import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
-
-
-
-def _view(model, stretch: int = 0) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().setVisible(False)
-    view.setWordWrap(True)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 class RoundSetupPage(WorkbookPage):
@@ -67,7 +51,7 @@ class RoundSetupPage(WorkbookPage):
 
         self.people_model = ParticipantsModel(operations, assessment_id, editable=True, parent=self)
         self.people_model.refused.connect(self._refuse)
-        self.people_view = _view(self.people_model)
+        self.people_view = table_view(self.people_model)
         self.new_person = QLineEdit()
         self.new_person.returnPressed.connect(self.add_participant)
         self.new_role = QLineEdit()
@@ -79,7 +63,7 @@ class RoundSetupPage(WorkbookPage):
 
         self.criteria_model = CriteriaListModel(operations, self)
         self.criteria_model.refused.connect(self._refuse)
-        self.criteria_view = _view(self.criteria_model, COL_TEXT)
+        self.criteria_view = table_view(self.criteria_model, stretch=COL_TEXT)
         self.new_dimension = QComboBox()
         self.new_statement = QLineEdit()
         self.new_statement.returnPressed.connect(self.add_criterion)
@@ -96,7 +80,7 @@ class RoundSetupPage(WorkbookPage):
         self.contexts_on.clicked.connect(self.set_contexts_enabled)
         self.contexts_model = ContextsModel(operations, assessment_id, self)
         self.contexts_model.refused.connect(self._refuse)
-        self.contexts_view = _view(self.contexts_model)
+        self.contexts_view = table_view(self.contexts_model)
         self.new_context = QLineEdit()
         self.new_context.returnPressed.connect(self.add_context)
         self.add_context_button = QPushButton()
