@@ -11,17 +11,28 @@ while the app runs takes effect on the next redraw; translate when you build
 the text, never at import time (use ``N_()`` to mark module-level constants
 and call ``_()`` on them later).
 
+Two levels of "current": :func:`set_language` sets the app's language (the
+window's menu, a command's ``--lang``), and :func:`language_context` sets one
+for the code running inside it only — a Vietnamese report built on a worker
+thread while the window stays English. The second is a ``contextvars``
+variable, so it never leaks into another thread or into the GUI.
+
 Example::
 
     set_language("vi")
     _("Report card")            # -> the Vietnamese text
     format_number(2.75, 2)      # -> "2,75"
+    with language_context("en"):
+        format_number(2.75, 2)  # -> "2.75", here only
 """
 
 from __future__ import annotations
 
 import gettext
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from pathlib import Path
 
@@ -36,7 +47,8 @@ _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
 # Decimal and thousands separators per language (vi follows Vietnamese usage).
 _SEPARATORS = {"en": (".", ","), "vi": (",", ".")}
 
-_current = DEFAULT_LANGUAGE
+_app_language = DEFAULT_LANGUAGE
+_context_language: ContextVar[str | None] = ContextVar("rater_language", default=None)
 _catalogs: dict[str, gettext.NullTranslations] = {}
 
 
@@ -65,15 +77,30 @@ def normalise_language(lang: str | None) -> str:
 
 
 def set_language(lang: str) -> str:
-    """Make ``lang`` the language of every later ``_()`` call; returns the code used."""
-    global _current
-    _current = normalise_language(lang)
-    return _current
+    """Make ``lang`` the app's language for every later ``_()`` call; returns the code used.
+
+    Call it from the GUI thread or a command's start only; code that needs
+    another language for a while (a report, a phone's page) uses
+    :func:`language_context` instead.
+    """
+    global _app_language
+    _app_language = normalise_language(lang)
+    return _app_language
 
 
 def language() -> str:
-    """The current language code ("en" or "vi")."""
-    return _current
+    """The current language code ("en" or "vi"): the context's, else the app's."""
+    return _context_language.get() or _app_language
+
+
+@contextmanager
+def language_context(lang: str) -> Iterator[str]:
+    """Run the block in ``lang`` without touching the app's language or other threads."""
+    token = _context_language.set(normalise_language(lang))
+    try:
+        yield _context_language.get()
+    finally:
+        _context_language.reset(token)
 
 
 def translations(lang: str | None = None) -> gettext.NullTranslations:
@@ -82,7 +109,7 @@ def translations(lang: str | None = None) -> gettext.NullTranslations:
     English needs no catalog (the msgids are English); a missing catalog falls
     back to English rather than failing, so a broken install still shows text.
     """
-    code = normalise_language(lang) if lang is not None else _current
+    code = normalise_language(lang) if lang is not None else language()
     catalog = _catalogs.get(code)
     if catalog is None:
         if code == DEFAULT_LANGUAGE:
@@ -123,7 +150,7 @@ def format_number(x: float, decimals: int = 0, lang: str | None = None) -> str:
     en: 1,234.56   vi: 1.234,56. A value that rounds to zero never shows as
     "-0.0" (a gap of -0.001 is no gap).
     """
-    code = normalise_language(lang) if lang is not None else _current
+    code = normalise_language(lang) if lang is not None else language()
     text = f"{x:,.{decimals}f}"
     if text.startswith("-") and not any(ch in "123456789" for ch in text):
         text = text[1:]
@@ -138,7 +165,7 @@ def format_date(iso: str | date, lang: str | None = None) -> str:
     returned unchanged: a display helper must not break a report over a date
     someone typed by hand (storage validates dates on write).
     """
-    code = normalise_language(lang) if lang is not None else _current
+    code = normalise_language(lang) if lang is not None else language()
     if isinstance(iso, datetime):
         day = iso.date()
     elif isinstance(iso, date):

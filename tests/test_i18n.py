@@ -247,3 +247,46 @@ def test_placeholder_typo_is_detected(tmp_path, monkeypatch):
     with tool.po_path("vi").open("wb") as handle:
         write_po(handle, catalog)
     assert tool.placeholder_mismatches("vi") == ["Wrote {path}."]
+
+
+def test_language_context_stays_in_its_own_thread():
+    """A Vietnamese report built on a worker must not turn the window's text Vietnamese."""
+    import threading
+
+    from rater_desktop.i18n import language_context
+
+    i18n.set_language("en")
+    seen_on_gui: list[str] = []
+    inside = threading.Event()
+    release = threading.Event()
+
+    def worker() -> None:
+        with language_context("vi"):
+            assert i18n.format_number(2.75, 2) == "2,75"
+            inside.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    inside.wait(5)
+    seen_on_gui.append(i18n.language())
+    seen_on_gui.append(i18n.format_number(2.75, 2))
+    release.set()
+    thread.join(5)
+    assert seen_on_gui == ["en", "2.75"]
+    assert i18n.language() == "en"
+
+
+def test_language_context_restores_the_outer_language():
+    from rater_desktop.i18n import language_context
+
+    i18n.set_language("vi")
+    try:
+        with language_context("en"):
+            assert i18n.language() == "en"
+            with language_context("vi"):
+                assert i18n.format_number(1234.5, 1) == "1.234,5"
+            assert i18n.language() == "en"
+        assert i18n.language() == "vi"
+    finally:
+        i18n.set_language("en")

@@ -22,8 +22,9 @@ def write_report(workbook_path: str | os.PathLike, out_path: str | os.PathLike, 
 
     Every round of the workbook is read for the trend chart; the rounds up to
     the chosen one, and the actions of the one before it, make the trends
-    section.  The language is switched to ``lang`` for the build and restored afterwards, so a report in
-    Vietnamese does not change the GUI's language.  Raises ``ValueError`` for an
+    section.  The whole build — words, numbers, dates and charts — runs in
+    ``lang`` through :func:`i18n.language_context`, so a Vietnamese report made
+    on a worker thread never changes what the window shows.  Raises ``ValueError`` for an
     unknown ``assessment_id`` or an empty workbook, :class:`ReportCancelled` when
     ``cancel()`` turned true.
     """
@@ -53,11 +54,7 @@ def write_report(workbook_path: str | os.PathLike, out_path: str | os.PathLike, 
     earlier = ids[: ids.index(chosen)]
     history = [cards[a][0] for a in earlier] + [card]
     previous_actions = cards[earlier[-1]][1].actions if earlier else ()
-    previous = i18n.language()
-    i18n.set_language(lang)
-    try:
+    with i18n.language_context(lang):
         content = build_content(card, data, rounds=points, history=history, previous_actions=previous_actions,
                                 options=options)
-    finally:
-        i18n.set_language(previous)
-    return build_pdf(content, out_path, progress=progress, cancel=cancel)
+        return build_pdf(content, out_path, progress=progress, cancel=cancel)

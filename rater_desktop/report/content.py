@@ -1,7 +1,7 @@
 """Report card → what the PDF says (pure functions, no reportlab).
 
 Every number, table row, sentence and chart spec of the report is decided
-here, in the current language (``i18n.set_language`` first), so the words can
+here, in the current language (``i18n.language_context`` around the call), so the words can
 be tested without opening a PDF.  ``render.py`` only lays this out.
 """
 

@@ -1,0 +1,96 @@
+"""The ``import`` command: a customer survey export into a round, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from rater_desktop.cli.common import (
+    EXIT_FAILURE,
+    assessment_option,
+    choose_round,
+    existing_file,
+    open_workbook,
+)
+from rater_desktop.i18n import _
+
+
+@click.command(name="import")
+@click.argument("path", type=existing_file)
+@click.argument("file", type=existing_file)
+@click.option("--map", "map_path", type=existing_file, required=True, help="Mapping file (TOML).")
+@assessment_option
+@click.option("--dry-run", is_flag=True, help="Validate and report without writing.")
+@click.option("--skip-invalid", is_flag=True, help="Import the valid cells and report the others.")
+@click.option("--json", "as_json", is_flag=True, help="Report as JSON.")
+def import_(
+    path: Path,
+    file: Path,
+    map_path: Path,
+    assessment_id: int | None,
+    dry_run: bool,
+    skip_invalid: bool,
+    as_json: bool,
+) -> None:
+    """Import a customer survey export into a round (all or nothing)."""
+    from rater_desktop.importing import import_into, load_mapping, run_import
+
+    mapping = load_mapping(map_path)
+    if dry_run:
+        with open_workbook(path, read_only=True) as workbook:
+            choose_round(workbook, assessment_id)
+        result = run_import(file, mapping, skip_invalid=skip_invalid)
+    else:
+        with open_workbook(path) as workbook:
+            result = import_into(
+                workbook,
+                choose_round(workbook, assessment_id),
+                file,
+                mapping,
+                skip_invalid=skip_invalid,
+            )
+    _report_import(result, dry_run=dry_run, as_json=as_json)
+
+
+def _report_import(result, *, dry_run: bool, as_json: bool) -> None:
+    """Tell what the import found: counts, then each bad cell as a sentence."""
+    from rater_desktop.importing import cell_error_text
+
+    problems = [cell_error_text(error) for error in result.errors]
+    skipped = [cell_error_text(error) for error in result.skipped]
+    if not result.ok:
+        message = _("Nothing was imported: {count} cells are not valid.").format(count=result.error_count)
+    elif dry_run:
+        message = _("The file is valid: {rows} responses would be imported.").format(rows=result.row_count)
+    else:
+        message = _("Imported {rows} responses from {name}.").format(rows=result.row_count, name=result.source_name)
+    if as_json:
+        import json
+
+        report = {
+            "ok": result.ok,
+            "dry_run": dry_run,
+            "source": result.source_name,
+            "rows": result.row_count,
+            "file_hash": result.file_hash,
+            "survey_id": result.survey_id,
+            "error_count": result.error_count,
+            "errors": problems,
+            "skipped": skipped,
+            "message": message,
+        }
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        for line in problems + skipped:
+            click.echo(line, err=not result.ok)
+        if result.error_count > len(problems):
+            more = result.error_count - len(problems)
+            click.echo(_("… and {count} more.").format(count=more), err=True)
+        click.echo(message, err=not result.ok)
+    if not result.ok:
+        raise SystemExit(EXIT_FAILURE)
+
+
+
+COMMANDS = (import_,)

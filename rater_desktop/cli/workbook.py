@@ -1,0 +1,75 @@
+"""Commands that make a workbook or read its report card: ``new``, ``demo``, ``summary``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from rater_desktop.cli.common import (
+    assessment_option,
+    choose_round,
+    existing_file,
+    open_workbook,
+    workbook_path,
+)
+from rater_desktop.i18n import _
+
+
+@click.command()
+@click.argument("path", type=workbook_path)
+@click.option("--organisation", default="", help="Name of the organisation being assessed.")
+def new(path: Path, organisation: str) -> None:
+    """Create an empty workbook with the built-in framework and one round."""
+    from rater_desktop.storage import create_workbook
+
+    create_workbook(path, organisation).close()
+    click.echo(_("Created {path}.").format(path=path))
+
+
+@click.command()
+@click.argument("path", type=workbook_path)
+def demo(path: Path) -> None:
+    """Write a realistic demo workbook to PATH."""
+    from rater_desktop.demo import write_demo
+
+    write_demo(path)
+    click.echo(_("Wrote the demo workbook to {path}.").format(path=path))
+
+
+@click.command()
+@click.argument("path", type=existing_file)
+@assessment_option
+@click.option("--json", "as_json", is_flag=True, help="Print the report card as JSON.")
+def summary(path: Path, assessment_id: int | None, as_json: bool) -> None:
+    """Print the report card of a round."""
+    from rater_desktop.summary import workbook_summary
+
+    with open_workbook(path, read_only=True) as workbook:
+        data = workbook_summary(workbook, choose_round(workbook, assessment_id))
+    if as_json:
+        import json
+
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(_summary_text(data))
+
+
+def _summary_text(data: dict) -> str:
+    """A short plain-text report card for the terminal."""
+    from rater_desktop.framework import dimension_name
+
+    lines = [
+        f"{data['assessment']['name']} ({data['assessment']['date']})",
+        f"  {'':<16} {_('Team'):>6} {_('Customers'):>10}",
+    ]
+    for dim in data["dimensions"]:
+        internal = (dim["internal"] or {}).get("grade") or "–"
+        customer = (dim["customer"] or {}).get("grade") or "–"
+        lines.append(f"  {dimension_name(dim['key']):<16} {internal:>6} {customer:>10}")
+    overall = (data["overall"]["internal"] or {}).get("grade") or "–"
+    lines.append(_("Overall grade: {grade}").format(grade=overall))
+    return "\n".join(lines)
+
+
+COMMANDS = (new, demo, summary)
