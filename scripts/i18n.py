@@ -133,7 +133,7 @@ def update() -> None:
     for lang in TARGET_LANGUAGES:
         path = po_path(lang)
         catalog = load_po(lang) if path.exists() else _new_po(lang)
-        catalog.update(template)
+        catalog.update(template, no_fuzzy_matching=True)  # a guessed translation reads as a real one
         _write_catalog(catalog, path)
 
 

@@ -105,3 +105,34 @@ def test_a_string_naming_a_file_is_read_as_that_file(tmp_path):
     file = tmp_path / "map.toml"
     file.write_text('[dimensions]\nempathy = ["Q9"]\n', encoding="utf-8")
     assert load_mapping(str(file)).dimensions == {"empathy": ("Q9",)}
+
+
+def test_minimum_comments_and_confirmed_round_trip():
+    """DESIGN §6: [minimum], [comments] and scale.confirmed survive save and load."""
+    text = """
+[scale]
+type = "numeric"
+min = 1
+max = 9
+confirmed = false
+[dimensions]
+reliability = ["P1"]
+[expectations]
+reliability = ["E1"]
+[minimum]
+reliability = ["M1"]
+[comments]
+columns = ["What could we do better?"]
+"""
+    mapping = load_mapping(text)
+    assert mapping.minimum == {"reliability": ("M1",)}
+    assert mapping.comments == ("What could we do better?",)
+    assert mapping.scale.confirmed is False
+    again = load_mapping(dump_mapping(mapping))
+    assert again == mapping
+    assert load_mapping(text.replace("confirmed = false", "")).scale.confirmed is True
+
+
+def test_comments_part_refuses_other_keys():
+    with pytest.raises(SurveyImportError, match="columns"):
+        load_mapping('[dimensions]\nreliability = ["#1"]\n[comments]\ncolumn = ["x"]\n')

@@ -86,3 +86,22 @@ def test_current_workbook_is_not_migrated_again(tmp_path):
     with open_workbook(path):
         pass
     assert schema_of(path) == before and header(path) == (APPLICATION_ID, SCHEMA_VERSION)
+
+
+def test_surveys_imported_before_version_2_stay_in_the_comparison(tmp_path):
+    """A survey already counted in a client's comparison must not vanish after an upgrade."""
+    old = tmp_path / "v1.rater"
+    build_at_version(old, 1)
+    conn = sqlite3.connect(old)
+    conn.execute("INSERT INTO assessments (id, name, date, created) VALUES (1, 'R', '2026-01-01', '2026-01-01')")
+    conn.execute(
+        "INSERT INTO surveys (assessment_id, source_name, file_hash, row_count, imported, scale_min, scale_max)"
+        " VALUES (1, 'export.csv', 'h', 3, '2026-01-02T10:00:00', 1, 5)"
+    )
+    conn.commit()
+    conn.close()
+    with open_workbook(old) as wb:
+        rows = wb._db.execute("SELECT source_name, included, tool FROM surveys").fetchall()
+        comments = wb._db.execute("SELECT COUNT(*) FROM survey_comments").fetchone()
+    assert rows == [("export.csv", 1, "")]
+    assert comments == (0,)

@@ -54,6 +54,9 @@ class ScaleSpec:
     not_applicable: tuple[str, ...] = ()
     reverse: tuple[str, ...] = ()
     """column references scored the other way round"""
+    confirmed: bool = True
+    """False when the order of the labels or the range is a guess nobody has checked
+    (``suggest`` writes it); such a mapping is not imported until a person confirms it"""
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -76,7 +79,11 @@ class Mapping:
     dimensions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """dimension key -> column references (header text or "#N")"""
     expectations: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """SERVQUAL expectation items per dimension, same form"""
+    """SERVQUAL expectation (desired service) items per dimension, same form"""
+    minimum: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """minimum adequate service items per dimension (zone of tolerance), same form"""
+    comments: tuple[str, ...] = ()
+    """free-text columns kept as the customers' own words (``[comments] columns``)"""
     kpis: dict[str, str] = field(default_factory=dict)
     """nps / csat / fcr -> one column reference"""
 
@@ -148,9 +155,12 @@ def _scale(data: dict) -> ScaleSpec:
         folded = [label.strip().casefold() for label in labels]
         if len(labels) < 2 or len(set(folded)) != len(folded):
             raise _fail(_("A labels scale needs at least two different labels, worst first."))
+    confirmed = table.get("confirmed", True)
+    if not isinstance(confirmed, bool):
+        raise _fail(_("The mapping's scale.confirmed must be true or false."))
     return ScaleSpec(kind, low, high, labels,
                      _strings(table.get("not_applicable", []), "scale.not_applicable"),
-                     _strings(table.get("reverse", []), "scale.reverse"))
+                     _strings(table.get("reverse", []), "scale.reverse"), confirmed)
 
 
 def _columns(data: dict, name: str) -> dict[str, tuple[str, ...]]:
@@ -175,16 +185,31 @@ def _kpis(data: dict) -> dict[str, str]:
     return dict(table)
 
 
+def _comments(data: dict) -> tuple[str, ...]:
+    table = _table(data, "comments")
+    stray = set(table) - {"columns"}
+    if stray:
+        raise _fail(_("The mapping's [comments] part takes only \"columns\", not \"{key}\"."),
+                    key=sorted(stray)[0])
+    return _strings(table.get("columns", []), "comments.columns")
+
+
+PARTS = ("source", "scale", "dimensions", "expectations", "minimum", "comments", "kpis")
+"""The tables a mapping may have (DESIGN §6)."""
+
+
 def mapping_from_dict(data: dict) -> Mapping:
     """Validate a parsed TOML document and build the mapping it describes."""
-    unknown = set(data) - {"source", "scale", "dimensions", "expectations", "kpis"}
+    unknown = set(data) - set(PARTS)
     if unknown:
         raise _fail(_("The mapping has an unknown part [{part}]."), part=sorted(unknown)[0])
     mapping = Mapping(_source(data), _scale(data), _columns(data, "dimensions"),
-                      _columns(data, "expectations"), _kpis(data))
+                      _columns(data, "expectations"), _columns(data, "minimum"),
+                      _comments(data), _kpis(data))
     if not mapping.dimensions and not mapping.kpis:
         raise _fail(_("The mapping maps no column to a dimension or KPI."))
-    scored = {ref for refs in (*mapping.dimensions.values(), *mapping.expectations.values())
+    scored = {ref for refs in (*mapping.dimensions.values(), *mapping.expectations.values(),
+                               *mapping.minimum.values())
               for ref in refs}
     stray = [ref for ref in mapping.scale.reverse if ref not in scored]
     if stray:
@@ -226,10 +251,16 @@ def mapping_to_dict(mapping: Mapping) -> dict:
         scale_table["labels"] = list(scale.labels)
     scale_table["not_applicable"] = list(scale.not_applicable)
     scale_table["reverse"] = list(scale.reverse)
+    if not scale.confirmed:
+        scale_table["confirmed"] = False
     doc = {"source": source, "scale": scale_table,
            "dimensions": {k: list(v) for k, v in mapping.dimensions.items()}}
     if mapping.expectations:
         doc["expectations"] = {k: list(v) for k, v in mapping.expectations.items()}
+    if mapping.minimum:
+        doc["minimum"] = {k: list(v) for k, v in mapping.minimum.items()}
+    if mapping.comments:
+        doc["comments"] = {"columns": list(mapping.comments)}
     if mapping.kpis:
         doc["kpis"] = dict(mapping.kpis)
     return doc

@@ -149,6 +149,7 @@ TABLES: tuple[str, ...] = (
     "consensus",
     "surveys",
     "survey_series",
+    "survey_comments",
     "actions",
 )
 """Tables of the latest schema; opening checks they are all there."""
@@ -165,7 +166,33 @@ def _m001_initial(db: Database) -> None:
     )
 
 
-_STEPS = (_m001_initial,)
+def _m002_survey_sources(db: Database) -> None:
+    """Surveys become named sources a person includes or keeps aside, and keep their comments.
+
+    ``included`` says whether a survey counts in its round's comparison (every
+    survey imported before this version did, so it starts at 1); ``tool`` names
+    the survey tool the export came from, for provenance. ``survey_comments``
+    holds the customers' own words from the columns a mapping names in
+    ``[comments]``, one row per answer, ``hidden`` when the person left it out.
+    """
+    db.execute(
+        "ALTER TABLE surveys ADD COLUMN included INTEGER NOT NULL DEFAULT 1 CHECK (included IN (0, 1))"
+    )
+    db.execute("ALTER TABLE surveys ADD COLUMN tool TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """CREATE TABLE survey_comments (
+    id INTEGER PRIMARY KEY,
+    survey_id INTEGER NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
+    column_name TEXT NOT NULL,
+    row_number INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1))
+)"""
+    )
+    db.execute("CREATE INDEX survey_comments_survey ON survey_comments(survey_id)")
+
+
+_STEPS = (_m001_initial, _m002_survey_sources)
 """Migration functions in order; migration N sets user_version N."""
 
 SCHEMA_VERSION: int = len(_STEPS)

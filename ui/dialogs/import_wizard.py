@@ -819,7 +819,7 @@ class ImportWizard(QWizard):
         """The mapping the pages describe, validated as if read from TOML."""
         dims, exps, kpis, reverse = self.roles_model.mapping_parts()
         scale = replace(self.scale_page.scale(), reverse=reverse)
-        mapping = Mapping(self.source, scale, dims, exps, kpis)
+        mapping = Mapping(self.source, scale, dims, exps, kpis=kpis)
         return load_mapping(dump_mapping(mapping))
 
     def _custom_button(self, which: int) -> None:
