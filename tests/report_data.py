@@ -9,8 +9,19 @@ letters given there (see ``TEAM_LETTERS``).
 from __future__ import annotations
 
 from rater_desktop.model import (
-    DIMENSION_KEYS, Action, Assessment, AssessmentData, Consensus, ContextGrade, ContinuumAnswer, Criterion,
-    Grade, Participant, SurveyResults, TimeContext)
+    DIMENSION_KEYS,
+    Action,
+    Assessment,
+    AssessmentData,
+    Consensus,
+    ContextGrade,
+    ContinuumAnswer,
+    Criterion,
+    Grade,
+    Participant,
+    SurveyResults,
+    TimeContext,
+)
 
 TEAM_LETTERS = {
     # dimension: letters of Ana, Binh, Chi -> mean

@@ -11,7 +11,15 @@ from collections.abc import Mapping, Sequence
 
 from rater_desktop.analysis import ReportCard, report_card
 from rater_desktop.model import (
-    DIMENSION_KEYS, Assessment, AssessmentData, Consensus, Criterion, Grade, Participant, SurveyResults)
+    DIMENSION_KEYS,
+    Assessment,
+    AssessmentData,
+    Consensus,
+    Criterion,
+    Grade,
+    Participant,
+    SurveyResults,
+)
 
 BUILTIN = {
     "reliability": "reliability.promises",

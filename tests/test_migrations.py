@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 from sqlite_utils import Database
-from storage_support import digest, data_dir  # noqa: F401  (autouse fixture)
+from storage_support import data_dir, digest  # noqa: F401  (autouse fixture)
 
 from rater_desktop.storage import APPLICATION_ID, SCHEMA_VERSION, open_workbook
 from rater_desktop.storage.backups import list_backups

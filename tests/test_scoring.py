@@ -29,7 +29,6 @@ from rater_desktop.scoring import (
     weighted_mean,
 )
 
-
 # --- letters ---------------------------------------------------------------
 
 

@@ -10,8 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from generated_survey import MAKE_SURVEY, MAPPING
+
 from rater_desktop.analysis import report_card
 from rater_desktop.importing import SourceSpec, dump_mapping, load_mapping, preview, run_import
 from rater_desktop.operations import Operations

@@ -11,10 +11,10 @@ import threading
 import unicodedata
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QImage
 from PySide6.QtWidgets import QColorDialog
-from pypdf import PdfReader
 
 import rater_desktop.report
 from rater_desktop import i18n

@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rater_desktop.importing.mapping import LETTER_LABELS, Mapping as SurveyMapping, ScaleSpec
+from rater_desktop.importing.mapping import LETTER_LABELS, ScaleSpec
+from rater_desktop.importing.mapping import Mapping as SurveyMapping
 from rater_desktop.importing.values import parse_number
 from rater_desktop.model import DIMENSION_KEYS
 

@@ -16,7 +16,16 @@ from rater_desktop.framework import builtin_criterion, dimension_name
 from rater_desktop.i18n import LANGUAGES, N_, _, format_date, format_number, language
 from rater_desktop.model import Action, AssessmentData, Criterion
 from rater_desktop.report.model import (
-    SECTION_TITLES, Bullets, Chart, Cover, ReportContent, ReportOptions, Section, Table, Text)
+    SECTION_TITLES,
+    Bullets,
+    Chart,
+    Cover,
+    ReportContent,
+    ReportOptions,
+    Section,
+    Table,
+    Text,
+)
 from rater_desktop.trends import OVERALL, Point, action_checks, change_sentence, check_sentence, trend
 
 CELL_LIMIT = 400

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from html import escape
 from io import BytesIO
 from pathlib import Path
 from typing import Callable
-from html import escape
 
 from rater_desktop import charts
 from rater_desktop.report.fonts import register_fonts

@@ -72,9 +72,9 @@ from ui.qt import (
     QListView,
     QObject,
     QPushButton,
+    Qt,
     QTableView,
     QVBoxLayout,
-    Qt,
     QWidget,
     Signal,
 )

@@ -28,7 +28,6 @@ from ui.dialogs.action_dialog import ActionDialog
 from ui.dialogs.errors import show_error
 from ui.dialogs.suggestion_dialog import SuggestionDialog
 from ui.models.actions import COL_CRITERION, COL_TITLE, ActionFilter, ActionsModel
-from ui.widgets.fonts import enlarge
 from ui.pages.base import WorkbookPage
 from ui.qt import (
     QAbstractItemView,
@@ -43,7 +42,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-
+from ui.widgets.fonts import enlarge
 
 
 class ActionPlanPage(WorkbookPage):

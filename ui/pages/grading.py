@@ -40,7 +40,6 @@ from ui.models.grading import (
 )
 from ui.models.participants import ParticipantsModel
 from ui.pages.base import WorkbookPage
-from ui.widgets.fonts import enlarge
 from ui.qt import (
     QAbstractItemView,
     QEvent,
@@ -56,6 +55,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.widgets.fonts import enlarge
 
 GRADE_BUTTONS = ("A", "B", "C", "D", "F", "NA")
 LETTER_KEYS = {

@@ -22,12 +22,9 @@ from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _, format_number, language
 from rater_desktop.model import AssessmentData
 from rater_desktop.operations import Operations
-from rater_desktop.report.content import reading_sentence
-from rater_desktop.report.content import build_content, criterion_text
+from rater_desktop.report.content import build_content, criterion_text, reading_sentence
 from rater_desktop.report.model import Chart, ReportOptions
 from ui.models.report_card import GRADE_CODES, CriteriaModel, DimensionsModel
-from ui.widgets.fonts import enlarge
-from ui.widgets.tables import table_view
 from ui.pages.base import WorkbookPage
 from ui.qt import (
     QHBoxLayout,
@@ -38,6 +35,8 @@ from ui.qt import (
     QWidget,
 )
 from ui.widgets.chart_canvas import ChartView
+from ui.widgets.fonts import enlarge
+from ui.widgets.tables import table_view
 
 CONSENSUS_CHOICES = (None, "A", "B", "C", "D", "F")
 

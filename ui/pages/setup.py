@@ -18,8 +18,6 @@ from rater_desktop.model import DIMENSION_KEYS
 from rater_desktop.operations import Operations
 from ui.models.framework import COL_TEXT, ContextsModel, CriteriaListModel
 from ui.models.participants import ParticipantsModel, name_problem
-from ui.widgets.fonts import enlarge
-from ui.widgets.tables import table_view
 from ui.pages.base import WorkbookPage
 from ui.qt import (
     QHBoxLayout,
@@ -29,6 +27,8 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.widgets.fonts import enlarge
+from ui.widgets.tables import table_view
 
 
 class RoundSetupPage(WorkbookPage):

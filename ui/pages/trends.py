@@ -15,13 +15,12 @@ from PySide6.QtWidgets import QComboBox
 from rater_desktop import charts
 from rater_desktop.analysis import report_card
 from rater_desktop.i18n import _, format_date
-from rater_desktop.operations import Change, Operations
 from rater_desktop.model import DIMENSION_KEYS
+from rater_desktop.operations import Change, Operations
 from rater_desktop.trends import OVERALL, Trend, action_checks, check_sentence, trend
 from ui.dialogs.errors import show_error
 from ui.dialogs.new_round_dialog import NewRoundDialog
 from ui.models.trends import KEY_ROLE, TrendModel, row_name
-from ui.widgets.fonts import enlarge
 from ui.pages.base import WorkbookPage
 from ui.qt import (
     QAbstractItemView,
@@ -36,7 +35,7 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets.chart_canvas import ChartView
-
+from ui.widgets.fonts import enlarge
 
 
 class TrendsPage(WorkbookPage):
