@@ -97,7 +97,7 @@ def write_demo(path: str | Path) -> Path:
 
     path = Path(path)
     rng = random.Random(SEED)
-    with create_workbook(path, ORGANISATION) as workbook:
+    with create_workbook(path, ORGANISATION) as workbook, workbook.batch():
         assessment_id = workbook.latest_assessment_id()
         for index, demo_round in enumerate(ROUNDS):
             if index == 0:

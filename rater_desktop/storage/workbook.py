@@ -157,6 +157,19 @@ class Workbook(WorkbookReads):
             with self._db.atomic():
                 yield self._db
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Make every write inside the block one transaction: all of it lands, with one sync, or none.
+
+        For writers of many rows at once (the demo builder): each method still
+        validates and writes as usual, nested as a savepoint, but the file is
+        synced once at the end instead of once per answer.  Interactive edits
+        stay one transaction each (DESIGN §4), so do not hold a batch open
+        while waiting for a person.
+        """
+        with self._write():
+            yield
+
     def _insert(self, table: str, row: dict[str, Any]) -> int:
         with self._write() as db:
             return db[table].insert(row).last_pk
