@@ -1,11 +1,9 @@
 """Validate and score: DESIGN §3 arithmetic, all-or-nothing, hostile input."""
 
 import csv
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from generated_survey import write_survey
 
 from rater_desktop.importing import (
     ImportCancelled,
@@ -269,9 +267,7 @@ def test_import_into_a_real_workbook(tmp_path):
 
 
 def test_five_thousand_generated_rows_against_an_independent_count(tmp_path):
-    path = tmp_path / "gen.csv"
-    subprocess.run([sys.executable, str(Path(__file__).parents[2] / "shared" / "bench" / "make_survey.py"),
-                    str(path), "5000"], check=True)
+    path = write_survey(tmp_path / "gen.csv", 5000)
     items = {"reliability": "R", "assurance": "A", "tangibles": "T", "empathy": "E",
              "responsiveness": "S"}
     mapping = load_mapping("[scale]\nnot_applicable = ['N/A']\n[dimensions]\n" + "".join(

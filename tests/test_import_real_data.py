@@ -1,4 +1,4 @@
-"""Every shared customer export imports with its mapping, or is refused clearly.
+"""Every real customer export (tests/fixtures/customer-exports) imports with its mapping, or is refused clearly.
 
 Expected figures are recomputed here with the csv module and plain arithmetic,
 independently of the engine's code path.
@@ -12,7 +12,7 @@ import pytest
 
 from rater_desktop.importing import SurveyImportError, cell_error_text, load_mapping, run_import
 
-EXPORTS = Path(__file__).parents[1] / ".." / "shared" / "fixtures" / "customer-exports"
+EXPORTS = Path(__file__).parent / "fixtures" / "customer-exports"
 MAPPINGS = Path(__file__).parent / "fixtures" / "mappings"
 
 IMPORTS = {  # file -> (mapping, respondents)

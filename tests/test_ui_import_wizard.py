@@ -4,13 +4,11 @@ Dialogs are monkeypatched so nothing modal blocks; background work is awaited
 with ``qtbot.waitUntil``. Expected figures are worked out by hand in comments.
 """
 
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
-from generated_survey import MAKE_SURVEY, MAPPING
+from generated_survey import MAPPING, write_survey
 
 from rater_desktop.analysis import report_card
 from rater_desktop.importing import SourceSpec, dump_mapping, load_mapping, preview, run_import
@@ -20,8 +18,7 @@ from ui.dialogs.import_wizard import ImportWizard
 from ui.models.survey_preview import COL_KPI, COL_REVERSE, COL_ROLE
 from ui.qt import QFileDialog, QMessageBox, Qt
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-EXPORTS = SHARED / "fixtures" / "customer-exports"
+EXPORTS = Path(__file__).parent / "fixtures" / "customer-exports"
 MAPPINGS = Path(__file__).parent / "fixtures" / "mappings"
 
 SMALL = """Name,Email,How reliable were we?,Rate our empathy,Độ tin cậy,How likely are you to recommend us?,Comment
@@ -308,9 +305,7 @@ BIG_ROWS = 20_000
 
 def write_big_survey(folder: Path, rows: int) -> tuple[Path, Path]:
     """(survey.csv with ``rows`` synthetic respondents, its mapping) written into ``folder``."""
-    path = folder / "survey.csv"
-    subprocess.run([sys.executable, str(MAKE_SURVEY), str(path), str(rows)],
-                   check=True)
+    path = write_survey(folder / "survey.csv", rows)
     mapping = folder / "bench.toml"
     mapping.write_text(MAPPING, encoding="utf-8")
     return path, mapping
