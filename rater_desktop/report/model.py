@@ -64,6 +64,8 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...]
     align: tuple[str, ...] = ()
+    shading: tuple[tuple[str | None, ...], ...] = ()
+    """background colour (hex) per body cell, row by row like ``rows``; None or absent = plain (heatmaps)"""
 
 
 @dataclass(frozen=True)

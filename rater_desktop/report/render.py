@@ -158,6 +158,8 @@ def _table(block: Table, styles: dict, frame_width: float, accent: str):
     ]
     commands += [("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f3f5f7"))
                  for r in range(2, len(data), 2)]
+    commands += [("BACKGROUND", (c, r), (c, r), colors.HexColor(colour))
+                 for r, row in enumerate(block.shading, start=1) for c, colour in enumerate(row) if colour]
     table.setStyle(TableStyle(commands))
     return table
 
