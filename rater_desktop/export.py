@@ -60,7 +60,7 @@ def export_workbook(workbook, out_path: str | os.PathLike) -> dict[str, int]:
     ``ValueError`` for another extension.
     """
     from rater_desktop.analysis import report_card
-    from rater_desktop.report.render import write_atomically
+    from rater_desktop.files import write_atomically
 
     out = Path(out_path)
     suffix = out.suffix.lower()

@@ -21,6 +21,7 @@ def test_escaped_errors_are_shown_as_one_sentence(qtbot, monkeypatch):
     refused = NotAWorkbookError("“x.rater” is not a RATER workbook.")
     sys.excepthook(type(refused), refused, None)
     assert shown == [
-        (parent, "The last change could not be completed (disk I/O error). Everything saved before it is safe."),
+        (parent, "The last change could not be completed (OperationalError: disk I/O error). "
+                 "Everything saved before it is safe."),
         (parent, "“x.rater” is not a RATER workbook."),
     ]

@@ -336,16 +336,20 @@ class MainWindow(QMainWindow):
             self.operations.redo()
 
     def save_copy_as(self) -> None:
-        """Write a consistent copy of the open workbook elsewhere (SQLite backup API)."""
+        """Write a consistent copy of the open workbook elsewhere (SQLite backup API); never over a workbook."""
         from rater_desktop.storage import WorkbookError
+        from ui.dialogs.export_dialog import confirm_output
 
         if self.workbook is None:
             return
         suggestion = str(Path(self.workbook.path).with_name(Path(self.workbook.path).stem + " copy.rater"))
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save a copy as"), suggestion, self._file_filter())
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save a copy as"), suggestion, self._file_filter(),
+                                                    options=QFileDialog.Option.DontConfirmOverwrite)
         if not path:
             return
         target = Path(path) if path.lower().endswith(WORKBOOK_SUFFIX) else Path(path + WORKBOOK_SUFFIX)
+        if not confirm_output(self, target, inputs=(self.workbook.path,), workbook=True):
+            return
         try:
             self.workbook.save_copy(target)
         except WorkbookError as error:
@@ -425,7 +429,9 @@ class MainWindow(QMainWindow):
 
     def _demo_failed(self, error: object) -> None:
         self._demo_finished()
-        show_error(self, _("Could not open the demo"), _("The demo workbook could not be written: {reason}").format(reason=error))
+        from rater_desktop.sentences import error_sentence
+
+        show_error(self, _("Could not open the demo"), error_sentence(error, path=demo_path()))
 
     def _demo_finished(self) -> None:
         self._demo_task = None
@@ -470,11 +476,16 @@ class MainWindow(QMainWindow):
 
 
 def _import_core() -> None:
-    """Load storage and analysis (numpy via sqlite-utils) before the user needs them."""
+    """Load storage and analysis (numpy via sqlite-utils) before the user needs them,
+    and sweep what a killed run left in the app's data folder (demo, backups)."""
     import sqlite_utils  # noqa: F401  (the slow one)
 
     import rater_desktop.analysis  # noqa: F401
     import rater_desktop.storage  # noqa: F401
+    from rater_desktop.files import remove_stale_partials
+    from rater_desktop.paths import data_dir
+
+    remove_stale_partials(data_dir(), recursive=True)
 
 
 def _ignore(_result: object) -> None:
@@ -494,10 +505,9 @@ def write_demo_atomically(path: Path) -> Path:
     A crash half-way must not leave a broken demo that every later click opens.
     """
     from rater_desktop.demo import write_demo
+    from rater_desktop.files import atomic_output
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.stem}-being-written{path.suffix}")
-    partial.unlink(missing_ok=True)
-    write_demo(partial)
-    partial.replace(path)
+    with atomic_output(path, workbook=True, replace=False) as partial:
+        write_demo(partial)
     return path

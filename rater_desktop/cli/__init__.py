@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from rater_desktop.cli.common import EXIT_FAILURE, EXIT_USAGE, UserError
+from rater_desktop.cli.common import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_USAGE, UserError
 from rater_desktop.i18n import _
 
 __all__ = ["UserError", "cli", "run_cli"]
@@ -34,54 +34,31 @@ for _module in (workbook, survey_import, outputs):
         cli.add_command(_command)
 
 
-def _plain_errors() -> tuple[type[BaseException], ...]:
-    """Exception types whose message is already one sentence for the user."""
-    from rater_desktop.storage import WorkbookError
-
-    kinds: list[type[BaseException]] = [WorkbookError]
-    try:
-        from rater_desktop.importing import SurveyImportError
-    except ImportError:  # pragma: no cover - import engine not installed
-        pass
-    else:
-        kinds.append(SurveyImportError)
-    return tuple(kinds)
-
-
 def run_cli(args: list[str]) -> int:
-    """Run one command; return the exit status instead of exiting."""
+    """Run one command; return the exit status instead of exiting.
+
+    Every failure becomes one line on stderr (see ``sentences.error_sentence``);
+    Ctrl+C stops the command with nothing half-written, since every write is
+    one transaction or an atomic file replacement.
+    """
+    from rater_desktop.sentences import error_sentence, one_line
+
     try:
         cli.main(args=args, prog_name="rater-desktop", standalone_mode=False)
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as error:
-        click.echo(_("Error: {message}").format(message=error.format_message()), err=True)
+        click.echo(_("Error: {message}").format(message=one_line(error.format_message())), err=True)
         return EXIT_USAGE if isinstance(error, click.UsageError) else EXIT_FAILURE
-    except click.exceptions.Abort:
-        return EXIT_FAILURE
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo(error_sentence(KeyboardInterrupt()), err=True)
+        return EXIT_INTERRUPTED
     except SystemExit as done:
         return int(done.code or 0)
-    except OSError as error:
-        click.echo(_("Error: {message}").format(message=_os_error_sentence(error)), err=True)
-        return EXIT_FAILURE
     except Exception as error:  # noqa: BLE001 - the user gets a sentence, never a traceback
-        if isinstance(error, _plain_errors()):
-            click.echo(_("Error: {message}").format(message=str(error)), err=True)
-        else:
-            click.echo(
-                _("Error: something unexpected went wrong ({kind}: {message}).").format(
-                    kind=type(error).__name__, message=error
-                ),
-                err=True,
-            )
+        click.echo(_("Error: {message}").format(message=error_sentence(error)), err=True)
         return EXIT_FAILURE
     return 0
-
-
-def _os_error_sentence(error: OSError) -> str:
-    name = error.filename or ""
-    reason = error.strerror or str(error)
-    return _("Could not use {path}: {reason}.").format(path=name, reason=reason)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,6 +14,8 @@ from rater_desktop.i18n import _
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+"""Ctrl+C, as shells report a command stopped by SIGINT."""
 
 
 class UserError(click.ClickException):
@@ -41,9 +43,20 @@ def choose_round(workbook, requested: int | None) -> int:
     return requested
 
 
-def check_output_folder(output: Path) -> None:
-    """Name the user's own path when its folder is missing, not a temporary file's."""
-    folder = output.resolve().parent
+def check_output(output: Path, source: Path) -> None:
+    """Refuse a bad output path before any work: no name, a missing folder, a workbook.
+
+    Names the user's own path, never the temporary file the output is built in;
+    ``source`` (the workbook read) and any other workbook are never replaced.
+    """
+    from rater_desktop.files import OutputRefused
+    from rater_desktop.files import check_output as check
+
+    try:
+        target = check(output, inputs=(source,))
+    except OutputRefused as refused:
+        raise UserError(str(refused)) from None
+    folder = target.resolve().parent
     if not folder.is_dir():
         raise UserError(_("The folder {folder} does not exist.").format(folder=folder))
 

@@ -9,7 +9,7 @@ import click
 from rater_desktop.cli.common import (
     UserError,
     assessment_option,
-    check_output_folder,
+    check_output,
     choose_round,
     existing_file,
     open_workbook,
@@ -28,9 +28,9 @@ def report(path: Path, output: Path, assessment_id: int | None, lang: str) -> No
     from rater_desktop.report import write_report
 
     set_language(lang)
+    check_output(output, path)
     with open_workbook(path, read_only=True) as workbook:
         assessment_id = choose_round(workbook, assessment_id)
-    check_output_folder(output)
     write_report(path, output, assessment_id=assessment_id, lang=lang)
     click.echo(_("Wrote {path}.").format(path=output))
 
@@ -42,9 +42,9 @@ def export(path: Path, output: Path) -> None:
     """Export internal grades, customer results and actions as tables."""
     from rater_desktop.export import export_workbook
 
+    check_output(output, path)
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise UserError(_("The export file must end in .csv or .xlsx."))
-    check_output_folder(output)
     with open_workbook(path, read_only=True) as workbook:
         export_workbook(workbook, output)
     click.echo(_("Wrote {path}.").format(path=output))

@@ -11,13 +11,12 @@ at the end: a cancelled or failed build never leaves half a report behind.
 from __future__ import annotations
 
 import os
-import tempfile
 from html import escape
 from io import BytesIO
-from pathlib import Path
 from typing import Callable
 
 from rater_desktop import charts
+from rater_desktop.files import write_atomically
 from rater_desktop.report.fonts import register_fonts
 from rater_desktop.report.model import Bullets, Chart, ReportContent, Section, Table, Text
 
@@ -339,18 +338,6 @@ def build_pdf(content: ReportContent, out_path: str | os.PathLike, *,
     builder.render_charts()
     final = BytesIO()
     pages = builder.build(final)
-    write_atomically(Path(out_path), final.getvalue())
+    write_atomically(out_path, final.getvalue())
     builder.progress(1.0)
     return pages
-
-
-def write_atomically(out: Path, data: bytes) -> None:
-    """Write ``data`` beside ``out`` and move it into place, so ``out`` is never half written."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=out.suffix, dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -14,6 +14,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from rater_desktop.files import atomic_output, remove_stale_partials
 from rater_desktop.paths import backups_dir
 
 KEEP = 5
@@ -46,17 +47,18 @@ def take_backup(conn: sqlite3.Connection, workbook_path: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{stamp}{SUFFIX}"
-    partial = target.with_suffix(".partial")
-    dest = sqlite3.connect(partial)
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    partial.replace(target)
+    with atomic_output(target, workbook=True, replace=False) as partial:
+        dest = sqlite3.connect(partial)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
     _rotate(workbook_path)
     return target
 
 
 def _rotate(workbook_path: Path) -> None:
+    """Keep the newest ``KEEP`` copies, and drop what killed runs left behind."""
     for old in list_backups(workbook_path)[:-KEEP]:
         old.unlink(missing_ok=True)
+    remove_stale_partials(backup_folder(workbook_path))

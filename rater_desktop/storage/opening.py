@@ -11,7 +11,6 @@ backup copy, its migrations and WAL mode.
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rater_desktop.files import APPLICATION_ID, OutputRefused, atomic_output, remove_stale_partials
 from rater_desktop.i18n import N_, _
 from rater_desktop.storage.backups import take_backup
 from rater_desktop.storage.errors import (
@@ -31,9 +31,6 @@ from rater_desktop.storage.errors import (
 )
 from rater_desktop.storage.migrations import SCHEMA_VERSION, TABLES, migrations
 from rater_desktop.storage.workbook import Workbook, builtin_framework
-
-APPLICATION_ID = 0x52415452
-"""``PRAGMA application_id`` of every workbook: "RATR"."""
 
 FIRST_ROUND_NAME = N_("Round 1")
 """Name of the round a new workbook starts with, translated when the workbook is created."""
@@ -180,6 +177,8 @@ def open_workbook(path: str | os.PathLike[str], *, read_only: bool = False) -> W
             ),
             path,
         )
+    if not read_only:
+        remove_stale_partials(path.parent, name=path.name)
     target = path.resolve().as_uri() + ("?mode=ro" if read_only else "")
     _check_contents(target, path, header.user_version)
     try:
@@ -263,31 +262,29 @@ def create_workbook(
             path,
         )
     rows = list(framework) if framework is not None else builtin_framework()
-    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
+    remove_stale_partials(path.parent, name=path.name)
     try:
-        conn = _connect(str(partial))
-        try:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.commit()
-            book = Workbook(_database(conn), partial, read_only=False)
-            migrations().apply(book._db)
-            book.set_organisation(organisation)
-            book.add_framework(rows)
-            book.add_assessment(_(FIRST_ROUND_NAME), date.today())
-        finally:
-            conn.close()
-        if path.exists():
-            raise WorkbookAccessError(
-                _("“{name}” already exists; choose another name.").format(name=path.name), path
-            )
-        os.replace(partial, path)
+        with atomic_output(path, workbook=True, replace=False) as partial:
+            conn = _connect(str(partial))
+            try:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.commit()
+                book = Workbook(_database(conn), partial, read_only=False)
+                migrations().apply(book._db)
+                book.set_organisation(organisation)
+                book.add_framework(rows)
+                book.add_assessment(_(FIRST_ROUND_NAME), date.today())
+            finally:
+                conn.close()
+    except FileExistsError as error:
+        raise WorkbookAccessError(
+            _("“{name}” already exists; choose another name.").format(name=path.name), path
+        ) from error
     except WorkbookError:
         raise
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, sqlite3.Error, OutputRefused) as error:
         raise WorkbookAccessError(
             _("“{name}” could not be created in {folder}.").format(name=path.name, folder=path.parent),
             path,
         ) from error
-    finally:
-        partial.unlink(missing_ok=True)
     return open_workbook(path)

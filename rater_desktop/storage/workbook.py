@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import os
-import secrets
 import sqlite3
 import sys
 from array import array
@@ -25,6 +24,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rater_desktop.files import OutputRefused, atomic_output
 from rater_desktop.i18n import N_, _
 from rater_desktop.model import ACTION_STATUSES, CONTINUUM_ITEMS, CONTINUUM_KINDS, DIMENSION_KEYS, GRADES
 from rater_desktop.storage.errors import WorkbookAccessError, translated_sqlite_errors
@@ -620,24 +620,22 @@ class Workbook(WorkbookReads):
     # -- copies -------------------------------------------------------------------
 
     def save_copy(self, dest: str | os.PathLike[str]) -> None:
-        """Write a consistent copy of the workbook to ``dest`` (replaced if it exists)."""
-        dest = Path(dest)
-        if dest.resolve() == self.path.resolve():
-            raise WorkbookAccessError(
-                _("“{name}” is the open workbook itself; choose another name.").format(name=dest.name), dest
-            )
-        partial = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}.partial")
+        """Write a consistent copy of the workbook to ``dest`` (SQLite's backup API).
+
+        Refused with ``WorkbookAccessError``: the open workbook itself or any other
+        existing workbook; another existing file is replaced.
+        """
         try:
-            with translated_sqlite_errors(dest, writing=True):
-                target = sqlite3.connect(partial)
-                try:
-                    self._db.conn.backup(target)
-                    target.execute("PRAGMA journal_mode=DELETE")
-                finally:
-                    target.close()
-                os.replace(partial, dest)
-        finally:
-            partial.unlink(missing_ok=True)
+            with atomic_output(dest, workbook=True, inputs=(self.path,)) as partial:
+                with translated_sqlite_errors(Path(dest), writing=True):
+                    target = sqlite3.connect(partial)
+                    try:
+                        self._db.conn.backup(target)
+                        target.execute("PRAGMA journal_mode=DELETE").fetchall()
+                    finally:
+                        target.close()
+        except OutputRefused as refused:
+            raise WorkbookAccessError(str(refused), Path(dest)) from refused
 
 
 def _position(value: Any) -> int:

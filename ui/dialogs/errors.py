@@ -6,29 +6,27 @@ in plain words); this module only frames it, so every error looks the same.
 
 from __future__ import annotations
 
+from rater_desktop.i18n import N_
+from rater_desktop.sentences import error_sentence, one_line
 from ui.qt import QMessageBox, QWidget
 
 
 def show_error(parent: QWidget | None, title: str, sentence: str) -> None:
     """A modal warning with ``sentence`` as its whole text."""
-    QMessageBox.warning(parent, title, sentence)
+    QMessageBox.warning(parent, title, one_line(sentence))
+
+
+LAST_CHANGE_FAILED = N_("The last change could not be completed ({reason}). Everything saved before it is safe.")
 
 
 def unexpected_error_sentence(error: BaseException) -> str:
     """One sentence for an error no page caught, e.g. a disk that filled up mid-save.
 
-    Sentences the core already words for users (workbook and validation
-    errors) pass through; anything else says that earlier answers are safe,
-    which holds because each answer is its own transaction.
+    Sentences the core already words for users pass through; anything else
+    says that earlier answers are safe, which holds because each answer is its
+    own transaction.
     """
-    from rater_desktop.i18n import _
-    from rater_desktop.storage import WorkbookError
-
-    if isinstance(error, (WorkbookError, ValueError)):
-        return str(error)
-    return _("The last change could not be completed ({reason}). Everything saved before it is safe.").format(
-        reason=error
-    )
+    return error_sentence(error, unexpected=LAST_CHANGE_FAILED)
 
 
 def install_error_reporter(parent: QWidget) -> None:

@@ -13,27 +13,41 @@ import os
 from pathlib import Path
 
 from rater_desktop.i18n import _
+from rater_desktop.sentences import error_sentence, shorten
 from ui.dialogs.errors import show_error
-from ui.qt import QFileDialog, QObject, QWidget, Signal
+from ui.qt import QFileDialog, QMessageBox, QObject, QWidget, Signal
 from ui.tasks import run_in_background
 
 
 def save_failure(path: str | os.PathLike, error: Exception) -> str:
     """One sentence for a file that could not be written, in the user's language."""
-    target = Path(path)
-    if isinstance(error, PermissionError):
-        return _("“{name}” could not be saved: you may not write in the folder {folder}.").format(
-            name=target.name, folder=target.parent)
-    if isinstance(error, (FileNotFoundError, NotADirectoryError)):
-        return _("“{name}” could not be saved: the folder {folder} does not exist.").format(
-            name=target.name, folder=target.parent)
-    if isinstance(error, OSError):
-        return _("“{name}” could not be saved: {reason}.").format(
-            name=target.name, reason=error.strerror or error)
-    if isinstance(error, ValueError):
-        return str(error)  # the core's own sentence (a refused extension, an unreadable logo)
-    return _("“{name}” could not be saved because of an unexpected error ({error}).").format(
-        name=target.name, error=type(error).__name__)
+    return error_sentence(error, path=path)
+
+
+def confirm_output(parent: QWidget | None, path: str | os.PathLike, *, inputs: tuple = (),
+                   workbook: bool = False) -> bool:
+    """May an output be written to ``path``? Every "save a file" action asks here.
+
+    A path that would replace a workbook is refused with one sentence; any
+    other existing file is replaced only when the user says so.  (The file
+    dialogs are told not to ask, so the question comes once, also when an
+    extension was added to the name after the dialog closed.)
+    """
+    from rater_desktop.files import OutputRefused, check_output
+
+    try:
+        target = check_output(path, workbook=workbook, inputs=inputs)
+    except OutputRefused as refused:
+        show_error(parent, _("Choose another file"), str(refused))
+        return False
+    if not target.exists():
+        return True
+    answer = QMessageBox.question(
+        parent, _("Replace the file?"),
+        _("“{name}” already exists in {folder}. Replace it?").format(
+            name=shorten(Path(path).name), folder=shorten(Path(path).parent)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class DataExport(QObject):
@@ -81,15 +95,19 @@ class DataExport(QObject):
 def export_data(parent: QWidget | None, workbook) -> DataExport | None:
     """Ask for a .xlsx or .csv file name and export ``workbook`` (a Workbook or its path) there.
 
-    Returns the running job, or None when the user cancelled the file dialog.
+    Returns the running job, or None when the user cancelled the file dialog,
+    chose a workbook's name, or did not want an existing file replaced.
     A name typed without an extension gets the one of the chosen file type.
     """
     source = Path(getattr(workbook, "path", workbook))
     xlsx, csv = _("Excel workbook (*.xlsx)"), _("CSV file (*.csv)")
     suggested = str(source.with_name(f"{source.stem}-data.xlsx"))
-    path, chosen = QFileDialog.getSaveFileName(parent, _("Export data"), suggested, f"{xlsx};;{csv}")
+    path, chosen = QFileDialog.getSaveFileName(parent, _("Export data"), suggested, f"{xlsx};;{csv}",
+                                               options=QFileDialog.Option.DontConfirmOverwrite)
     if not path:
         return None
     if Path(path).suffix.lower() not in (".csv", ".xlsx"):
         path += ".csv" if chosen == csv else ".xlsx"
+    if not confirm_output(parent, path, inputs=(source,)):
+        return None
     return DataExport(source, path, parent)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from rater_desktop.i18n import LANGUAGES, _, format_date, language
 from rater_desktop.report.model import SECTION_KEYS, SECTION_TITLES, ReportOptions
 from ui.dialogs.errors import show_error
-from ui.dialogs.export_dialog import save_failure
+from ui.dialogs.export_dialog import confirm_output, save_failure
 from ui.qt import QComboBox, QFileDialog, QHBoxLayout, QLabel, QObject, QPushButton, QVBoxLayout, QWidget, Signal
 from ui.settings import open_settings
 from ui.tasks import run_in_background
@@ -131,7 +131,7 @@ class ReportDialog(QDialog):
         accent_row.addWidget(self.accent_button)
         accent_row.addStretch(1)
 
-        self.output = QLineEdit(str(self._workbook_path.with_name(f"{self._workbook_path.stem}-report.pdf")))
+        self.output = QLineEdit(str(default_output(self._workbook_path)))
         self.output.setObjectName("reportOutput")
         self.output.setAccessibleName(_("Where to save the report"))
         self.output.textChanged.connect(self._update_buttons)
@@ -218,7 +218,8 @@ class ReportDialog(QDialog):
 
     def choose_output(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the report as"), self.output.text(), _("PDF document (*.pdf)"))
+            self, _("Save the report as"), self.output.text(), _("PDF document (*.pdf)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)  # confirm_output asks, once
         if path:
             self.output.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
 
@@ -243,6 +244,8 @@ class ReportDialog(QDialog):
         if not out.lower().endswith(".pdf"):
             out += ".pdf"
             self.output.setText(out)
+        if not confirm_output(self, out, inputs=(self._workbook_path,)):
+            return
         self._cancel.clear()
         self._set_building(True)
         self.status.setText(_("Building the report…"))
@@ -303,10 +306,11 @@ class ReportDialog(QDialog):
     def _succeeded(self, result: object) -> None:
         out, pages = result
         self._show_progress(1.0)
-        self.status.setText(_("Saved {pages} pages to {path}.").format(pages=pages, path=out))
+        saved = _("Saved {pages} pages to {path}.").format(pages=pages, path=out)
+        self.status.setText(saved)
         self._finish()
-        if self.open_when_done.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(out))
+        if self.open_when_done.isChecked() and not QDesktopServices.openUrl(QUrl.fromLocalFile(out)):
+            self.status.setText(saved + " " + _("No program for PDF files could be started; open it from its folder."))
         self.report_written.emit(out, pages)
 
     def _failed(self, error: Exception) -> None:
@@ -322,6 +326,24 @@ class ReportDialog(QDialog):
         self._finish()
         show_error(self, _("Could not write the report"), sentence)
         self.report_failed.emit(sentence)
+
+
+def default_output(workbook_path: Path) -> Path:
+    """Where the PDF goes unless the user says otherwise: beside the workbook.
+
+    A workbook kept in the app's own data folder (the demo) is hidden from
+    people, so its report goes to the Documents folder (else the home folder).
+    """
+    from PySide6.QtCore import QStandardPaths
+
+    from rater_desktop.paths import data_dir
+
+    name = f"{workbook_path.stem}-report.pdf"
+    folder = workbook_path.resolve().parent
+    if folder == data_dir().resolve() or data_dir().resolve() in folder.parents:
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    return folder / name
 
 
 def _rounds(workbook_path: Path) -> list[tuple[int, str]]:
