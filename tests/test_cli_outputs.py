@@ -62,7 +62,7 @@ def test_empty_output_name_is_a_sentence_about_the_name(workbook, capsys):
 
 
 def test_export_through_a_symlink_writes_its_target_with_normal_permissions(workbook, tmp_path):
-    real = tmp_path / "shared" / "data.csv"
+    real = tmp_path / "team" / "data.csv"
     real.parent.mkdir()
     real.write_text("old", encoding="utf-8")
     link = tmp_path / "data.csv"

@@ -53,7 +53,7 @@ def test_a_replaced_output_keeps_its_permissions(tmp_path):
 
 
 def test_a_symlink_is_written_through_and_stays_a_link(tmp_path):
-    real = tmp_path / "shared" / "report.pdf"
+    real = tmp_path / "team" / "report.pdf"
     real.parent.mkdir()
     real.write_bytes(b"old")
     link = tmp_path / "report.pdf"
