@@ -1,21 +1,25 @@
 """Export a workbook's results as tables: CSV or XLSX.
 
-Three tables, every round of the workbook:
+Four tables, every round of the workbook:
 
 - ``internal_grades``: one row per participant per criterion graded;
-- ``customer_results``: per round, each dimension's pooled customer result
-  plus the KPIs (NPS, CSAT, FCR) as rows of the same shape;
+- ``team_results``: per round, each dimension's team result (n, mean, grade,
+  agreed grade);
+- ``customer_results``: per round, each dimension's customer result from the
+  included surveys plus the KPIs (NPS, CSAT, FCR) as rows of the same shape;
 - ``actions``: the action plans.
 
 **XLSX** has one sheet per table.  **CSV** is a single file in long form:
 the first column, ``table``, names the table a row belongs to and the header
-is the union of the three tables' columns (cells a table does not use are
+is the union of the tables' columns (cells a table does not use are
 empty), so a spreadsheet filter or ``df[df.table == "actions"]`` splits it
 again.  The CSV is UTF-8 with a BOM so Excel shows Vietnamese correctly.
 
-Participants are exported by name only when the workbook allows names
-(the privacy rule of DESIGN §3); otherwise as "Participant 1", "2", … in
-their order within the round.
+The privacy rule of DESIGN §3 (:mod:`rater_desktop.privacy`): a round where
+fewer than three people answered has no ``internal_grades`` rows at all (its
+team results still are exported); otherwise participants are exported by
+name only when the workbook allows names, else as "Participant 1", "2", …
+in their order within the round.
 
 Text from users or survey files may start with ``=``, ``+``, ``-``, ``@``,
 tab or CR, which a spreadsheet would run as a formula; such cells get a
@@ -32,10 +36,12 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from rater_desktop.model import AssessmentData
+from rater_desktop.privacy import names_shown, small_group
 
 TABLES: dict[str, tuple[str, ...]] = {
     "internal_grades": ("assessment_id", "assessment", "date", "dimension", "criterion_id", "criterion",
                         "participant", "role", "grade", "note"),
+    "team_results": ("assessment_id", "assessment", "date", "dimension", "n", "mean", "grade", "consensus"),
     "customer_results": ("assessment_id", "assessment", "date", "measure", "n", "mean", "grade",
                          "ci95_low", "ci95_high"),
     "actions": ("assessment_id", "assessment", "date", "dimension", "criterion_id", "title", "owner", "due",
@@ -53,7 +59,7 @@ def neutralise(value: Any) -> Any:
 
 
 def export_workbook(workbook, out_path: str | os.PathLike) -> dict[str, int]:
-    """Write the three tables of an open workbook to ``out_path`` (.csv or .xlsx).
+    """Write the tables of an open workbook to ``out_path`` (.csv or .xlsx).
 
     Returns the number of rows written per table.  The file appears only when
     complete (written beside the target, then moved into place).  Raises
@@ -66,11 +72,15 @@ def export_workbook(workbook, out_path: str | os.PathLike) -> dict[str, int]:
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValueError(f"Cannot export to {out.name}: choose a .csv or .xlsx file name.")
-    rounds = [workbook.read_assessment(a.id) for a in workbook.assessments()]
+    rounds = []
+    for assessment in workbook.assessments():
+        data = workbook.read_assessment(assessment.id)
+        rounds.append((data, report_card(data)))
     tables = {
-        "internal_grades": [row for data in rounds for row in _grade_rows(data)],
-        "customer_results": [row for data in rounds for row in _customer_rows(data, report_card(data))],
-        "actions": [row for data in rounds for row in _action_rows(data)],
+        "internal_grades": [row for data, _card in rounds for row in _grade_rows(data)],
+        "team_results": [row for data, card in rounds for row in _team_rows(data, card)],
+        "customer_results": [row for data, card in rounds for row in _customer_rows(data, card)],
+        "actions": [row for data, _card in rounds for row in _action_rows(data)],
     }
     write_atomically(out, _csv_bytes(tables) if suffix == ".csv" else _xlsx_bytes(tables))
     return {name: len(rows) for name, rows in tables.items()}
@@ -81,6 +91,8 @@ def _round_cells(data: AssessmentData) -> tuple:
 
 
 def _grade_rows(data: AssessmentData) -> Iterator[tuple]:
+    if small_group(data):
+        return
     criteria = {c.id: c for c in data.criteria}
     people = {p.id: (p, i + 1) for i, p in enumerate(data.participants)}
     for grade in data.grades:
@@ -88,9 +100,17 @@ def _grade_rows(data: AssessmentData) -> Iterator[tuple]:
         if criterion is None or grade.participant_id not in people:
             continue
         person, number = people[grade.participant_id]
-        name = person.name if data.show_names else f"Participant {number}"
+        name = person.name if names_shown(data) else f"Participant {number}"
         yield (*_round_cells(data), criterion.dimension, criterion.id, criterion.text, name, person.role,
                grade.grade, grade.note)
+
+
+def _team_rows(data: AssessmentData, card) -> Iterator[tuple]:
+    for d in card.dimensions:
+        if d.internal or d.consensus:
+            stat = d.internal
+            yield (*_round_cells(data), d.key, stat.n if stat else 0, stat.mean if stat else None,
+                   stat.grade if stat else None, d.consensus)
 
 
 def _customer_rows(data: AssessmentData, card) -> Iterator[tuple]:

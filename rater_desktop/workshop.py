@@ -24,10 +24,8 @@ from dataclasses import dataclass
 from rater_desktop import scoring
 from rater_desktop.analysis import ReportCard
 from rater_desktop.model import DIMENSION_KEYS, AssessmentData, Participant
+from rater_desktop.privacy import MIN_GROUP
 from rater_desktop.scoring import Stat
-
-MIN_GROUP = 3
-"""Fewest people whose results may be shown per person (DESIGN §3)."""
 
 LETTERS: tuple[str, ...] = ("A", "B", "C", "D", "F")
 

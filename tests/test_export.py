@@ -1,4 +1,4 @@
-"""CSV and XLSX export: three tables, formula-like text neutralised, numbers kept."""
+"""CSV and XLSX export: four tables, formula-like text neutralised, numbers kept."""
 
 import csv
 import io
@@ -36,8 +36,8 @@ def test_neutralise(value, expected):
 def test_csv_holds_three_tables_in_long_form(workbook_path, tmp_path):
     out = tmp_path / "out.csv"
     counts = _export(workbook_path, out)
-    # 2 rounds x 3 people x 25 criteria; 5 dimensions + NPS in round 2; one action
-    assert counts == {"internal_grades": 150, "customer_results": 6, "actions": 1}
+    # 2 rounds x 3 people x 25 criteria; 2 rounds x 5 team results; 5 dimensions + NPS in round 2; one action
+    assert counts == {"internal_grades": 150, "team_results": 10, "customer_results": 6, "actions": 1}
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))

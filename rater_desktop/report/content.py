@@ -15,6 +15,7 @@ from rater_desktop.analysis import CriterionResult, ReportCard
 from rater_desktop.framework import builtin_criterion, dimension_name
 from rater_desktop.i18n import LANGUAGES, N_, _, format_date, format_number, language
 from rater_desktop.model import Action, AssessmentData, Criterion
+from rater_desktop.privacy import names_shown, small_group
 from rater_desktop.report.model import (
     SECTION_TITLES,
     Bullets,
@@ -105,26 +106,30 @@ def build_content(card: ReportCard, data: AssessmentData, *, rounds: Sequence[Ro
     """Everything the report says about ``card`` (computed from ``data``), in the current language.
 
     ``data`` supplies what the card does not carry: actions, participants and
-    the gap threshold.  People are named (in the methodology) only when the
-    workbook allows names *and* ``options.anonymise`` is off.  ``history`` is
+    the gap threshold.  The privacy rule (:mod:`rater_desktop.privacy`) holds:
+    people are named (in the methodology) only when the workbook allows names,
+    the group has three or more, *and* ``options.anonymise`` is off; a smaller
+    group gets its dimension results only (no votes per statement, notes,
+    roles or spread of votes).  ``history`` is
     the cards of the rounds up to and including this one (oldest first) and
     ``previous_actions`` the actions of the round before it, for the trends
     section (left out with fewer than two rounds).
     """
     options = options or ReportOptions()
     actions = data.actions
-    named = data.show_names and not options.anonymise
+    private = small_group(data)
+    named = names_shown(data) and not options.anonymise
     names = {d.key: dimension_name(d.key, language()) for d in card.dimensions}
     makers = {
-        "summary": lambda: _summary(card, names, actions),
+        "summary": lambda: _summary(card, names, actions, private),
         "card": lambda: _card(card, names),
         "charts": lambda: _charts(card, names, rounds, data.gap_threshold),
         "trends": lambda: trends_section(history, previous_actions, names),
         "contexts": lambda: _contexts(card, names),
-        "criteria": lambda: _criteria(card, names),
+        "criteria": lambda: _criteria(card, names, private),
         "actions": lambda: _actions(card, names, actions),
         "customers": lambda: _customers(card, names),
-        "method": lambda: _method(data, named),
+        "method": lambda: _method(data, named, private),
     }
     sections = tuple(s for key, make in makers.items() if key in options.sections and (s := make()))
     return ReportContent(
@@ -157,7 +162,7 @@ def _cover(card: ReportCard) -> Cover:
     )
 
 
-def _summary(card: ReportCard, names: dict[str, str], actions: Sequence[Action]) -> Section:
+def _summary(card: ReportCard, names: dict[str, str], actions: Sequence[Action], private: bool) -> Section:
     blocks: list = []
     if card.overall_internal:
         blocks.append(Text(_("The team grades its customer service {grade} overall ({mean} of 4 points).").format(
@@ -167,7 +172,9 @@ def _summary(card: ReportCard, names: dict[str, str], actions: Sequence[Action])
     if card.overall_customer:
         blocks.append(Text(_("Customers grade it {grade} ({mean} of 4 points).").format(
             grade=card.overall_customer.grade, mean=points(card.overall_customer.mean)), "lead"))
-    facts = [reading_sentence(r, names) for r in card.readings]
+    # two votes' spread beside their mean gives both votes away
+    readings = [r for r in card.readings if not (private and r.code == "widest_disagreement")]
+    facts = [reading_sentence(r, names) for r in readings]
     facts = [f for f in facts if f]
     if facts:
         blocks.append(Text(_("What stands out"), "subheading"))
@@ -370,7 +377,11 @@ def _contexts(card: ReportCard, names: dict[str, str]) -> Section | None:
         Chart(spec), table))
 
 
-def _criteria(card: ReportCard, names: dict[str, str]) -> Section:
+def _criteria(card: ReportCard, names: dict[str, str], private: bool) -> Section:
+    if private:
+        return Section("criteria", _heading("criteria"), (Text(_(
+            "Fewer than three people answered in this round, so the report shows the team's result per "
+            "dimension only: no votes per statement and no notes, so that no answer points to a person.")),))
     blocks: list = [Text(_("Each statement with the team's mean grade and how the votes fell; notes are "
                            "shown without names."), "small")]
     for d in card.dimensions:
@@ -456,7 +467,7 @@ SCALE = (("A", N_("Excellent: consistently better than customers expect"), "3.5 
          ("F", N_("Failing: rarely meets expectations"), "0 – 0.49"))
 
 
-def _method(data: AssessmentData, named: bool) -> Section:
+def _method(data: AssessmentData, named: bool, private: bool) -> Section:
     blocks: list = [
         Text(_("Each team member graded every statement privately from A to F, or N/A when it does not "
                "apply. Letters count as points (A = 4, B = 3, C = 2, D = 1, F = 0); N/A is left out, never "
@@ -476,7 +487,7 @@ def _method(data: AssessmentData, named: bool) -> Section:
     if participants:
         blocks.append(Text(_("Who took part"), "subheading"))
         if not named:
-            roles = sorted({p.role for p in participants if p.role})
+            roles = sorted({p.role for p in participants if p.role}) if not private else []
             text = _("{count} team members took part.").format(count=len(participants))
             if roles:
                 text += " " + _("Roles: {roles}.").format(roles=", ".join(roles))
