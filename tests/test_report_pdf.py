@@ -132,7 +132,7 @@ def test_cancel_leaves_no_file_and_progress_reaches_one(tmp_path, workbook):
 
 
 def test_unknown_round_and_unreadable_logo_are_clear_errors(tmp_path, workbook):
-    with pytest.raises(ValueError, match="no assessment with id 99"):
+    with pytest.raises(ValueError, match="no assessment round with id 99"):
         write_report(workbook, tmp_path / "x.pdf", assessment_id=99)
     with pytest.raises(ValueError, match="logo image"):
         write_report(workbook, tmp_path / "x.pdf", options=ReportOptions(logo_path="/etc/passwd"))
