@@ -9,7 +9,9 @@ user's language) is the UI's and the report's job.
 Internal respondents are participants: a participant's dimension score is the
 mean of their answered (non-N/A) grades on the dimension's visible criteria;
 hidden criteria take no part anywhere.  Customer respondents are the rows of
-every survey imported into the round, pooled.
+the round's *included* surveys, pooled (a survey kept aside counts nowhere,
+see :mod:`rater_desktop.survey_sources`); SERVQUAL, which stays on a survey's
+own scale, is pooled only over surveys that share one.
 """
 
 from __future__ import annotations
@@ -27,9 +29,12 @@ from rater_desktop.model import (
     AssessmentData,
     Criterion,
     Grade,
+    SurveyResults,
+    SurveySource,
     TimeContext,
 )
 from rater_desktop.scoring import Spread, Stat
+from rater_desktop.survey_sources import same_scale
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,10 @@ class ReportCard:
     readings: tuple[Reading, ...]
     actions: tuple[Action, ...] = ()
     """the round's improvement actions, as stored (for the action plan)"""
+    sources: tuple[SurveySource, ...] = ()
+    """every survey imported into the round; the customer figures come from the included ones"""
+    servqual_weights: dict[str, float] | None = None
+    """the importance weights behind ``servqual_weighted`` (None: not set)"""
 
     def dimension(self, key: str) -> DimensionResult:
         """The result for one dimension key."""
@@ -162,6 +171,8 @@ def report_card(data: AssessmentData) -> ReportCard:
         servqual_weighted=weighted,
         readings=_readings(dimensions, ratio),
         actions=data.actions,
+        sources=tuple(survey.source() for survey in data.surveys),
+        servqual_weights=data.servqual_weights,
     )
 
 
@@ -191,7 +202,7 @@ def _dimension(
         scoring.respondent_score(_points(grades, c.id, p.id) for c in criteria)
         for p in data.participants
     )
-    customer = scoring.point_stat(_pooled(s.dimension_scores.get(key, ()) for s in data.surveys))
+    customer = scoring.point_stat(_pooled(s.dimension_scores.get(key, ()) for s in _counted(data)))
     gap = scoring.gap(internal.mean if internal else None, customer.mean if customer else None)
     contexts = _contexts(data, key)
     context_range = scoring.context_range(stat.mean if stat else None for _, stat in contexts)
@@ -287,6 +298,11 @@ def _continuum(data: AssessmentData) -> ContinuumResult:
 # --- customer side ---------------------------------------------------------------
 
 
+def _counted(data: AssessmentData) -> list[SurveyResults]:
+    """The round's surveys that count in its comparison."""
+    return [survey for survey in data.surveys if survey.included]
+
+
 def _pooled(series: Iterable[Iterable[float | None]]) -> list[float | None]:
     """Concatenate per-respondent series of several surveys into one."""
     return [value for values in series for value in values]
@@ -295,21 +311,27 @@ def _pooled(series: Iterable[Iterable[float | None]]) -> list[float | None]:
 def _servqual(data: AssessmentData, key: str) -> ServqualResult | None:
     """P − E for one dimension, or None unless both sides were imported.
 
-    Surveys are pooled as for dimension scores; that assumes the round's
-    surveys share one scale, which is what SERVQUAL questionnaires do.
+    P and E stay on the survey's own scale, so counted surveys are pooled only
+    when every one with SERVQUAL items here answers on the same scale; mixed
+    scales give no SERVQUAL result rather than a meaningless blend.
     """
-    perception = scoring.describe(_pooled(s.perception.get(key, ()) for s in data.surveys))
-    expectation = scoring.describe(_pooled(s.expectation.get(key, ()) for s in data.surveys))
+    surveys = [s for s in _counted(data) if s.perception.get(key) or s.expectation.get(key)]
+    scales = [s.source().scale for s in surveys]
+    if any(not same_scale(scales[0], other) for other in scales[1:]):
+        return None
+    perception = scoring.describe(_pooled(s.perception.get(key, ()) for s in surveys))
+    expectation = scoring.describe(_pooled(s.expectation.get(key, ()) for s in surveys))
     if perception is None or expectation is None:
         return None
     return ServqualResult(perception.mean, expectation.mean, perception.mean - expectation.mean)
 
 
 def _kpis(data: AssessmentData) -> Kpis:
+    counted = _counted(data)
     return Kpis(
-        nps=scoring.nps(_pooled(s.nps for s in data.surveys)),
-        csat=scoring.csat(_pooled(s.csat for s in data.surveys)),
-        fcr=scoring.fcr(_pooled(s.fcr for s in data.surveys)),
+        nps=scoring.nps(_pooled(s.nps for s in counted)),
+        csat=scoring.csat(_pooled(s.csat for s in counted)),
+        fcr=scoring.fcr(_pooled(s.fcr for s in counted)),
     )
 
 

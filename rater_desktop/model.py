@@ -101,6 +101,40 @@ class Action:
 
 
 @dataclass(frozen=True)
+class SurveyScale:
+    """The answer scale of an imported survey, as its mapping's ``[scale]`` said.
+
+    ``min``/``max`` are the numbers the import computed with (labels and
+    letters count by their index, so their ends are 0 and k−1); ``labels``
+    are the ordered labels, worst first, of a ``labels`` scale.  Two surveys
+    answer on the same scale only when all four agree.
+    """
+
+    kind: str = "numeric"
+    """numeric | letters | labels"""
+    min: float = 1.0
+    max: float = 5.0
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SurveySource:
+    """One imported survey as a named source: where it came from and whether it counts.
+
+    ``included`` says whether the survey's answers count in its round's
+    comparison; a survey kept aside stays in the workbook, listed but unused.
+    """
+
+    id: int
+    source_name: str
+    imported: str
+    rows: int
+    scale: SurveyScale
+    included: bool = True
+    tool: str = ""
+
+
+@dataclass(frozen=True)
 class SurveyResults:
     """What an imported customer survey contributes to analysis.
 
@@ -124,6 +158,16 @@ class SurveyResults:
     csat: list[float | None] = field(default_factory=list)
     fcr: list[bool | None] = field(default_factory=list)
     imported: str = ""
+    included: bool = True
+    """counts in the round's comparison (a survey kept aside does not)"""
+    scale_kind: str = "numeric"
+    scale_labels: tuple[str, ...] = ()
+    tool: str = ""
+
+    def source(self) -> SurveySource:
+        """This survey's provenance, without its answers."""
+        scale = SurveyScale(self.scale_kind, self.scale_min, self.scale_max, self.scale_labels)
+        return SurveySource(self.id, self.source_name, self.imported, self.row_count, scale, self.included, self.tool)
 
 
 @dataclass(frozen=True)

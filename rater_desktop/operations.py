@@ -191,6 +191,25 @@ class Operations:
             lambda: self.workbook.set_setting(key, value),
         )
 
+    def set_settings(self, changes: dict[str, Any]) -> Change:
+        """Change several workbook settings as one step (the Settings dialog's OK).
+
+        Each value is checked first (``workbook_settings.checked_changes``):
+        a ``ValueError`` with a sentence, and nothing written, when one is
+        refused.  Undo writes back exactly what was stored before.
+        """
+        from rater_desktop.workbook_settings import checked_changes
+
+        new = checked_changes(changes)
+        old = {key: self.workbook.get_setting(key) for key in new}
+        self.workbook.set_settings(new)
+        return self._done(
+            "set_settings",
+            Change("settings", None, tuple(new)),
+            lambda: self.workbook.set_settings(old),
+            lambda: self.workbook.set_settings(new),
+        )
+
     # -- rounds, participants, situations -----------------------------------------------
 
     def add_assessment(self, name: str, date: str | date, notes: str = "") -> int:
@@ -369,6 +388,13 @@ class Operations:
 
     def delete_survey(self, survey_id: int) -> Change:
         return self._deleted("delete_survey", "surveys", "surveys", survey_id, self.workbook.delete_survey)
+
+    def set_survey_included(self, survey_id: int, included: bool) -> Change:
+        """Count a survey in its round's comparison, or keep it aside; undo puts it back as it was."""
+        return self._updated(
+            "set_survey_included", "surveys", "surveys", survey_id, {"included": included},
+            lambda ident, included: self.workbook.set_survey_included(ident, bool(included)),
+        )
 
 
 def _old_value(table: str, row: dict[str, Any]) -> tuple:

@@ -9,7 +9,13 @@ Choices the design leaves open, made here:
 - a dimension's ``internal`` is ``null`` when no participant graded it and no
   consensus was agreed; with only a consensus it is
   ``{"mean": null, "grade": null, "n": 0, "consensus": "B"}``;
-- an action's empty owner is ``null``, like every other absent value.
+- an action's empty owner is ``null``, like every other absent value;
+- ``servqual`` is ``null`` without a SERVQUAL result; its ``weighted`` and
+  ``weights`` are ``null`` until importance weights are set.
+
+A summary of round k uses rounds 1..k only (:mod:`rater_desktop.history`).
+It holds the group's results per dimension and nothing per person or per
+statement, so the privacy rule of DESIGN §3 holds for any group size.
 """
 
 from __future__ import annotations
@@ -18,9 +24,11 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from rater_desktop.analysis import DimensionResult, ReportCard, Score, report_card
+from rater_desktop.analysis import DimensionResult, ReportCard, Score
+from rater_desktop.history import rounds_up_to
 from rater_desktop.model import Action, Assessment
 from rater_desktop.scoring import Spread, Stat
+from rater_desktop.survey_sources import source_json
 
 
 def summary_dict(
@@ -30,10 +38,11 @@ def summary_dict(
 ) -> dict[str, Any]:
     """The DESIGN §5 summary of ``card``.
 
-    ``rounds`` should hold every round of the workbook (in any order; they are
-    listed oldest first by date, then id); if the card's own round is missing
-    it is added.  ``names`` maps dimension keys to display names; by default
-    the built-in names in the current language.
+    ``rounds`` holds rounds of the workbook (in any order; they are listed
+    oldest first by date, then id); rounds later than the card's own are left
+    out, and the card's own round is added if missing.  ``names`` maps
+    dimension keys to display names; by default the built-in names in the
+    current language.
     """
     if names is None:
         from rater_desktop.framework import dimension_name
@@ -42,6 +51,8 @@ def summary_dict(
     everything = {assessment.id: (assessment, other) for assessment, other in rounds}
     everything.setdefault(card.assessment.id, (card.assessment, card))
     ordered = sorted(everything.values(), key=lambda item: (item[0].date, item[0].id))
+    now = (card.assessment.date, card.assessment.id)
+    ordered = [item for item in ordered if (item[0].date, item[0].id) <= now]
     return {
         "assessment": _assessment(card.assessment),
         "dimensions": [_dimension(d, names[d.key]) for d in card.dimensions],
@@ -64,6 +75,8 @@ def summary_dict(
             }
             for assessment, other in ordered
         ],
+        "surveys": [source_json(source) for source in card.sources],
+        "servqual": _servqual(card),
     }
 
 
@@ -77,19 +90,13 @@ def summary_json(
 
 
 def workbook_summary(workbook: Any, assessment_id: int) -> dict[str, Any]:
-    """The summary of one round of an open workbook, with every round's trend.
+    """The summary of one round of an open workbook, with the trend of the rounds up to it.
 
     ``workbook`` is anything with ``assessments()`` and
     ``read_assessment(id)`` (the storage reader).
     """
-    rounds = [
-        (assessment, report_card(workbook.read_assessment(assessment.id)))
-        for assessment in workbook.assessments()
-    ]
-    card = next((c for a, c in rounds if a.id == assessment_id), None)
-    if card is None:
-        card = report_card(workbook.read_assessment(assessment_id))
-    return summary_dict(card, rounds)
+    history = rounds_up_to(workbook, assessment_id)
+    return summary_dict(history[-1].card, [(past.assessment, past.card) for past in history])
 
 
 def _assessment(assessment: Assessment) -> dict[str, Any]:
@@ -98,6 +105,16 @@ def _assessment(assessment: Assessment) -> dict[str, Any]:
 
 def _score(score: Score | None) -> dict[str, Any] | None:
     return None if score is None else {"mean": score.mean, "grade": score.grade}
+
+
+def _servqual(card: ReportCard) -> dict[str, Any] | None:
+    if card.servqual_unweighted is None:
+        return None
+    return {
+        "unweighted": card.servqual_unweighted,
+        "weighted": card.servqual_weighted,
+        "weights": card.servqual_weights,
+    }
 
 
 def _position(spread: Spread | None) -> dict[str, Any] | None:

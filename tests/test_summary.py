@@ -29,6 +29,8 @@ CRITERIA = (
     Criterion(2, "empathy", 1, "We listen"),
 )
 TEAM = (Participant(1, "Ana"), Participant(2, "Binh"))
+SERVQUAL_WEIGHTS = {"reliability": 40.0, "assurance": 15.0, "tangibles": 15.0, "empathy": 20.0,
+                    "responsiveness": 10.0}
 
 
 def spring_data() -> AssessmentData:
@@ -52,12 +54,14 @@ def spring_data() -> AssessmentData:
                 scale_min=1,
                 scale_max=5,
                 dimension_scores={"reliability": [2.0, 2.0, 3.0, 3.0, 2.0]},
-                perception={"reliability": [4.0, 3.0]},
-                expectation={"reliability": [4.5, 4.5]},
+                perception={"reliability": [4.0, 3.0], "empathy": [3.0]},
+                expectation={"reliability": [4.5, 4.5], "empathy": [3.5]},
                 nps=[10, 0],
                 fcr=[True],
+                imported="2026-04-02T10:00:00",
             ),
         ),
+        servqual_weights=SERVQUAL_WEIGHTS,
     )
 
 
@@ -109,6 +113,7 @@ def expected_summary():
                 **empty_dimension("empathy"),
                 # only N/A grades, but the team agreed a consensus
                 "internal": {"mean": None, "grade": None, "n": 0, "consensus": "C"},
+                "servqual": {"perception": 3.0, "expectation": 3.5, "gap": -0.5},
             },
             empty_dimension("responsiveness"),
         ],
@@ -152,6 +157,13 @@ def expected_summary():
                 "customer": {"mean": 2.4, "grade": "C"},
             },
         ],
+        "surveys": [
+            {"id": 1, "source_name": "forms.csv", "imported": "2026-04-02T10:00:00", "rows": 5,
+             "scale": {"type": "numeric", "min": 1, "max": 5}, "included": True},
+        ],
+        # gaps: reliability 3.5 - 4.5 = -1.0, empathy 3.0 - 3.5 = -0.5; the other three have none,
+        # so their weights drop out: (40 * -1.0 + 20 * -0.5) / 60
+        "servqual": {"unweighted": -0.75, "weighted": -50 / 60, "weights": SERVQUAL_WEIGHTS},
     }
 
 
@@ -186,7 +198,7 @@ def test_top_level_keys_are_the_design_ones(cards):
     result = summary_dict(spring, [], NAMES)
     assert list(result) == [
         "assessment", "dimensions", "overall", "compression_ratio",
-        "continuum", "kpis", "actions", "rounds",
+        "continuum", "kpis", "actions", "rounds", "surveys", "servqual",
     ]
     assert [d["key"] for d in result["dimensions"]] == list(DIMENSION_KEYS)
     # the card's own round is always in the trend, even if the caller left it out
@@ -230,10 +242,36 @@ class FakeWorkbook:
         return self.rounds[assessment_id]
 
 
-def test_workbook_summary_reads_every_round():
+def test_workbook_summary_reads_the_rounds_up_to_the_chosen_one():
     workbook = FakeWorkbook(autumn_data(), spring_data())
+    newer = workbook_summary(workbook, 2)
+    assert [r["id"] for r in newer["rounds"]] == [1, 2]
+    assert newer["rounds"][1]["customer"] == {"mean": 2.4, "grade": "C"}
     older = workbook_summary(workbook, 1)
     assert older["assessment"] == {"id": 1, "name": "Autumn review", "date": "2025-10-01"}
     assert older["dimensions"][0]["internal"] == {"mean": 2.0, "grade": "C", "n": 1, "consensus": None}
-    assert [r["id"] for r in older["rounds"]] == [1, 2]
-    assert older["rounds"][1]["customer"] == {"mean": 2.4, "grade": "C"}
+    # the autumn summary stays in its time: nothing from spring, even when handed spring's card
+    assert [r["id"] for r in older["rounds"]] == [1]
+    autumn_card = report_card(autumn_data())
+    handed = summary_dict(autumn_card, [(SPRING, report_card(spring_data())), (AUTUMN, autumn_card)], NAMES)
+    assert [r["id"] for r in handed["rounds"]] == [1]
+
+
+def test_surveys_kept_aside_are_listed_but_not_counted():
+    data = spring_data()
+    aside = SurveyResults(7, "seven-point.csv", 3, 1, 7, dimension_scores={"reliability": [0.0, 0.0, 0.0]},
+                          included=False)
+    card = report_card(AssessmentData(**{**data.__dict__, "surveys": (*data.surveys, aside)}))
+    result = summary_dict(card, [], NAMES)
+    assert [(s["id"], s["included"], s["scale"]) for s in result["surveys"]] == [
+        (1, True, {"type": "numeric", "min": 1, "max": 5}), (7, False, {"type": "numeric", "min": 1, "max": 7})]
+    assert result["dimensions"][0]["customer"]["n"] == 5
+    assert result["dimensions"][0]["customer"]["mean"] == pytest.approx(2.4)
+
+
+def test_no_servqual_result_is_null_and_unset_weights_give_no_weighted_score():
+    data = spring_data()
+    plain = report_card(AssessmentData(**{**data.__dict__, "servqual_weights": None}))
+    assert summary_dict(plain, [], NAMES)["servqual"] == {"unweighted": -0.75, "weighted": None, "weights": None}
+    bare = report_card(autumn_data())
+    assert summary_dict(bare, [], NAMES)["servqual"] is None

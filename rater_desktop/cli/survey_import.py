@@ -24,6 +24,9 @@ from rater_desktop.i18n import _
 @click.option("--dry-run", is_flag=True, help="Validate and report without writing.")
 @click.option("--skip-invalid", is_flag=True, help="Import the valid cells and report the others.")
 @click.option("--json", "as_json", is_flag=True, help="Report as JSON.")
+@click.option("--add-to-comparison/--keep-aside", "wanted", default=None,
+              help="When the round already has surveys: count this one in the comparison, or keep it aside "
+                   "(default: added when it shares their scale, else kept aside).")
 def import_(
     path: Path,
     file: Path,
@@ -32,30 +35,28 @@ def import_(
     dry_run: bool,
     skip_invalid: bool,
     as_json: bool,
+    wanted: bool | None,
 ) -> None:
     """Import a customer survey export into a round (all or nothing)."""
     from rater_desktop.importing import import_into, load_mapping, run_import
+    from rater_desktop.survey_sources import mapping_scale, place_new_survey
 
     mapping = load_mapping(map_path)
-    if dry_run:
-        with open_workbook(path, read_only=True) as workbook:
-            choose_round(workbook, assessment_id)
-        result = run_import(file, mapping, skip_invalid=skip_invalid)
-    else:
-        with open_workbook(path) as workbook:
-            result = import_into(
-                workbook,
-                choose_round(workbook, assessment_id),
-                file,
-                mapping,
-                skip_invalid=skip_invalid,
-            )
-    _report_import(result, dry_run=dry_run, as_json=as_json)
+    with open_workbook(path, read_only=dry_run) as workbook:
+        round_id = choose_round(workbook, assessment_id)
+        placement = place_new_survey(workbook.survey_sources(round_id), mapping_scale(mapping.scale), wanted)
+        if dry_run:
+            result = run_import(file, mapping, skip_invalid=skip_invalid)
+        else:
+            result = import_into(workbook, round_id, file, mapping, skip_invalid=skip_invalid,
+                                 included=placement.included)
+    _report_import(result, placement, mapping_scale(mapping.scale), path, dry_run=dry_run, as_json=as_json)
 
 
-def _report_import(result, *, dry_run: bool, as_json: bool) -> None:
-    """Tell what the import found: counts, then each bad cell as a sentence."""
+def _report_import(result, placement, scale, path: Path, *, dry_run: bool, as_json: bool) -> None:
+    """Tell what the import found: counts, then each bad cell as a sentence, then where the survey went."""
     from rater_desktop.importing import cell_error_text
+    from rater_desktop.survey_sources import placement_sentence
 
     problems = [cell_error_text(error) for error in result.errors]
     skipped = [cell_error_text(error) for error in result.skipped]
@@ -65,6 +66,10 @@ def _report_import(result, *, dry_run: bool, as_json: bool) -> None:
         message = _("The file is valid: {rows} responses would be imported.").format(rows=result.row_count)
     else:
         message = _("Imported {rows} responses from {name}.").format(rows=result.row_count, name=result.source_name)
+    if result.ok and placement.reason != "first":
+        message += " " + placement_sentence(placement, result.source_name, scale, planned=dry_run)
+        if not placement.included and not dry_run:
+            message += " " + _("To count it: surveys {path} --include {id}").format(path=path, id=result.survey_id)
     if as_json:
         import json
 
@@ -75,6 +80,8 @@ def _report_import(result, *, dry_run: bool, as_json: bool) -> None:
             "rows": result.row_count,
             "file_hash": result.file_hash,
             "survey_id": result.survey_id,
+            "included": placement.included,
+            "placement": placement.reason,
             "error_count": result.error_count,
             "errors": problems,
             "skipped": skipped,

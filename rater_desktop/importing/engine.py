@@ -261,13 +261,15 @@ def _series(plan: _Plan, low: float, high: float) -> dict[str, Series]:
 
 def import_into(workbook: Any, assessment_id: int, path: Path | str,
                 mapping: Mapping | str | Path, *, allow_duplicate: bool = False,
-                **kw: Any) -> ImportResult:
+                included: bool = True, **kw: Any) -> ImportResult:
     """Import a survey into a round: stored only when every cell is valid.
 
     With ``skip_invalid=True`` bad cells are left out and the rest is stored.
     The same file (by SHA-256) imported into the same round again is refused
-    unless ``allow_duplicate``. Returns the result; ``survey_id`` is set when
-    stored, otherwise ``result.ok`` is False and nothing was written.
+    unless ``allow_duplicate``. ``included`` says whether the survey counts in
+    the round's comparison (``survey_sources.place_new_survey`` decides).
+    Returns the result; ``survey_id`` is set when stored, otherwise
+    ``result.ok`` is False and nothing was written.
     """
     path = Path(path)
     if not path.is_file():
@@ -281,7 +283,8 @@ def import_into(workbook: Any, assessment_id: int, path: Path | str,
         result.survey_id = workbook.add_survey(
             assessment_id, source_name=result.source_name, file_hash=result.file_hash,
             row_count=result.row_count, mapping_toml=result.mapping_toml,
-            scale_min=result.scale_min, scale_max=result.scale_max, series=result.series)
+            scale_min=result.scale_min, scale_max=result.scale_max, series=result.series,
+            included=included)
     return result
 
 

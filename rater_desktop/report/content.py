@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rater_desktop import charts
 from rater_desktop.analysis import CriterionResult, ReportCard
 from rater_desktop.framework import builtin_criterion, dimension_name
-from rater_desktop.i18n import LANGUAGES, N_, _, format_date, format_number, language
+from rater_desktop.i18n import LANGUAGES, N_, _, format_date, format_number, language, ngettext
 from rater_desktop.model import Action, AssessmentData, Criterion
 from rater_desktop.privacy import names_shown, small_group
 from rater_desktop.report.model import (
@@ -27,6 +27,7 @@ from rater_desktop.report.model import (
     Table,
     Text,
 )
+from rater_desktop.survey_sources import scale_text
 from rater_desktop.trends import OVERALL, Point, action_checks, change_sentence, check_sentence, trend
 
 CELL_LIMIT = 400
@@ -426,8 +427,28 @@ def _actions(card: ReportCard, names: dict[str, str], actions: Sequence[Action])
         rows=tuple(rows), widths=(2.6, 5, 2, 1.8, 1.4, 1.8), align=("L", "L", "L", "L", "C", "L")),))
 
 
-def _customers(card: ReportCard, names: dict[str, str]) -> Section | None:
+def sources_blocks(card: ReportCard) -> list:
+    """The surveys the customer figures come from (file, import date, responses, scale), and how
+    many were kept aside; nothing when the round has no survey."""
+    used = [source for source in card.sources if source.included]
     blocks: list = []
+    if used:
+        blocks.append(Text(_("Surveys used"), "subheading"))
+        blocks.append(Table(
+            header=(_("Source file"), _("Imported"), _("Responses"), _("Scale")),
+            rows=tuple((clip(s.source_name, 120), format_date(s.imported) if s.imported else "–",
+                        format_number(s.rows), clip(scale_text(s.scale), 120)) for s in used),
+            widths=(5, 2.2, 1.8, 3.4), align=("L", "L", "R", "L")))
+    aside = len(card.sources) - len(used)
+    if aside:
+        blocks.append(Text(ngettext("{n} more survey of this round was kept aside and is not counted.",
+                                    "{n} more surveys of this round were kept aside and are not counted.",
+                                    aside).format(n=aside), "small"))
+    return blocks
+
+
+def _customers(card: ReportCard, names: dict[str, str]) -> Section | None:
+    blocks: list = sources_blocks(card)
     kpis = [(label, value) for label, value in ((_("Net Promoter Score"), card.kpis.nps),
                                                 (_("Customer satisfaction (top two boxes, %)"), card.kpis.csat),
                                                 (_("Solved on first contact (%)"), card.kpis.fcr))

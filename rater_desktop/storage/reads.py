@@ -12,8 +12,9 @@ rather than trusted because our own code wrote it:
   None, bad assessment dates as "";
 - survey series that are not whole float64 arrays are skipped; non-finite
   numbers and dimension points outside 0–4 read as "no answer";
-- settings that are not valid JSON, or weights that do not sum to 100, fall
-  back to the defaults.
+- settings that are not valid JSON, or break the rules of
+  ``rater_desktop.workbook_settings`` (weights that do not sum to 100), fall
+  back to the defaults, and ``settings().problems`` says so.
 
 SQLite errors met while reading become ``DamagedWorkbookError`` /
 ``WorkbookAccessError`` (see ``errors.translated_sqlite_errors``).
@@ -38,6 +39,8 @@ from rater_desktop.model import (
     GRADES,
 )
 from rater_desktop.storage.errors import translated_sqlite_errors
+from rater_desktop.survey_sources import scale_from_mapping
+from rater_desktop.workbook_settings import WorkbookSettings, settings_from_stored
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -47,7 +50,6 @@ if TYPE_CHECKING:
 SHORT_TEXT = 500
 LONG_TEXT = 20_000
 MAPPING_TEXT = 200_000
-DEFAULT_GAP_THRESHOLD = 0.5
 
 
 def clean_text(value: Any, limit: int) -> str:
@@ -315,7 +317,8 @@ class WorkbookReads:
         """Metadata of the round's imported surveys (no respondent data), oldest first."""
         rows = self._rows(
             f"SELECT id, {_t('source_name', SHORT_TEXT)}, {_t('file_hash', SHORT_TEXT)}, row_count, "
-            f"{_t('mapping', MAPPING_TEXT)}, imported, scale_min, scale_max FROM surveys "
+            f"{_t('mapping', MAPPING_TEXT)}, imported, scale_min, scale_max, included, {_t('tool', SHORT_TEXT)} "
+            "FROM surveys "
             "WHERE assessment_id = ? ORDER BY id",
             (assessment_id,),
         )
@@ -336,9 +339,15 @@ class WorkbookReads:
                     "imported": clean_text(row["imported"], 40),
                     "scale_min": float(scale_min),
                     "scale_max": float(scale_max),
+                    "included": row["included"] != 0,
+                    "tool": clean_text(row["tool"], SHORT_TEXT),
                 }
             )
         return found
+
+    def survey_sources(self, assessment_id: int) -> list[model.SurveySource]:
+        """The round's imported surveys as named sources (scale, included or not), oldest first."""
+        return [_source(meta) for meta in self.surveys(assessment_id)]
 
     def _survey_results(self, meta: dict[str, Any]) -> model.SurveyResults:
         dims: dict[str, list[float | None]] = {}
@@ -346,6 +355,7 @@ class WorkbookReads:
         perception: dict[str, list[float | None]] = {}
         kpis: dict[str, list[float | None]] = {}
         low, high = meta["scale_min"], meta["scale_max"]
+        source = _source(meta)
         cursor = self._db.execute(
             "SELECT name, data FROM survey_series WHERE survey_id = ? ORDER BY name", (meta["id"],)
         )
@@ -374,6 +384,10 @@ class WorkbookReads:
             csat=kpis.get("csat", []),
             fcr=[None if v is None or v not in (0.0, 1.0) else v == 1.0 for v in kpis.get("fcr", [])],
             imported=meta["imported"],
+            included=meta["included"],
+            scale_kind=source.scale.kind,
+            scale_labels=source.scale.labels,
+            tool=meta["tool"],
         )
 
     @_guarded
@@ -387,26 +401,18 @@ class WorkbookReads:
         except ValueError:
             return default
 
-    def _weights(self, key: str) -> dict[str, float] | None:
-        value = self.get_setting(key)
-        if not isinstance(value, dict) or set(value) != set(DIMENSION_KEYS):
-            return None
-        numbers = list(value.values())
-        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v >= 0 for v in numbers):
-            return None
-        if abs(sum(numbers) - 100.0) > 1e-6:
-            return None
-        return {k: float(value[k]) for k in DIMENSION_KEYS}
-
-    def _gap_threshold(self) -> float:
-        value = self.get_setting("gap_threshold", DEFAULT_GAP_THRESHOLD)
-        valid = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-        return float(value) if valid and 0 < value <= 4 else DEFAULT_GAP_THRESHOLD
+    @_guarded
+    def settings(self) -> WorkbookSettings:
+        """The workbook's settings as they apply; unusable stored values read as defaults (with a problem)."""
+        keys = ("weights", "servqual_weights", "gap_threshold", "show_names")
+        stored = {key: value for key in keys if (value := self.get_setting(key)) is not None}
+        return settings_from_stored(stored)
 
     @_guarded
     def read_assessment(self, assessment_id: int) -> model.AssessmentData:
         """Everything analysis needs about one round; hidden criteria and their grades are left out."""
         assessment = self._assessment(assessment_id)
+        settings = self.settings()
         criteria = tuple(self.criteria())
         visible = {c.id for c in criteria}
         return model.AssessmentData(
@@ -425,8 +431,21 @@ class WorkbookReads:
             ),
             actions=tuple(self.actions(assessment_id)),
             surveys=tuple(self._survey_results(meta) for meta in self.surveys(assessment_id)),
-            weights=self._weights("weights"),
-            servqual_weights=self._weights("servqual_weights"),
-            gap_threshold=self._gap_threshold(),
-            show_names=self.get_setting("show_names", False) is True,
+            weights=settings.weights,
+            servqual_weights=settings.servqual_weights,
+            gap_threshold=settings.gap_threshold,
+            show_names=settings.show_names,
         )
+
+
+def _source(meta: dict[str, Any]) -> model.SurveySource:
+    """A survey's metadata row (as ``WorkbookReads.surveys`` gives it) as a named source."""
+    return model.SurveySource(
+        id=meta["id"],
+        source_name=meta["source_name"],
+        imported=meta["imported"],
+        rows=meta["row_count"],
+        scale=scale_from_mapping(meta["mapping"], meta["scale_min"], meta["scale_max"]),
+        included=meta["included"],
+        tool=meta["tool"],
+    )

@@ -212,6 +212,17 @@ class Workbook(WorkbookReads):
             else:
                 db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, json.dumps(value)))
 
+    def set_settings(self, values: Mapping[str, Any]) -> None:
+        """Several settings in one transaction (as ``set_setting``: None removes one).
+
+        Values are stored as given; callers check them first with
+        ``rater_desktop.workbook_settings.checked_changes`` (undo writes back
+        whatever was there before, even a value those rules refuse).
+        """
+        with self._write():
+            for key, value in values.items():
+                self.set_setting(key, value)
+
     # -- assessments --------------------------------------------------------
 
     def add_assessment(self, name: str, date: str | date, notes: str = "") -> int:
@@ -531,12 +542,17 @@ class Workbook(WorkbookReads):
         scale_min: float,
         scale_max: float,
         series: Mapping[str, Sequence[float | None]],
+        included: bool = True,
+        tool: str = "",
     ) -> int:
         """Store an imported survey and its per-respondent series in one transaction.
 
         Series names follow docs/architecture.md (``dim:<key>``, ``exp:<key>``,
         ``per:<key>``, ``kpi:nps|csat|fcr``); each is packed into one float64
         blob, so 100k respondents cost one row per series, not 100k rows.
+        ``included`` says whether it counts in the round's comparison (see
+        ``rater_desktop.survey_sources.place_new_survey``); ``tool`` names the
+        survey tool the export came from.
         """
         if not (math.isfinite(scale_min) and math.isfinite(scale_max) and scale_min < scale_max):
             raise ValueError(_("The survey scale needs a minimum below its maximum."))
@@ -552,6 +568,8 @@ class Workbook(WorkbookReads):
             "imported": now_text(),
             "scale_min": float(scale_min),
             "scale_max": float(scale_max),
+            "included": 1 if included else 0,
+            "tool": _text(tool, SHORT_TEXT, N_("survey tool")),
         }
         with self._write() as db:
             survey_id = db["surveys"].insert(meta).last_pk
@@ -572,6 +590,13 @@ class Workbook(WorkbookReads):
 
     def delete_survey(self, survey_id: int) -> None:
         self._delete("surveys", survey_id)
+
+    def set_survey_included(self, survey_id: int, included: bool) -> None:
+        """Count a survey in its round's comparison, or keep it aside (its answers stay stored)."""
+        with self._write() as db:
+            cursor = db.execute("UPDATE surveys SET included = ? WHERE id = ?", (1 if included else 0, survey_id))
+            if cursor.rowcount == 0:
+                raise KeyError(f"no survey with id {survey_id}")
 
     # -- snapshots for undo -------------------------------------------------------
 
