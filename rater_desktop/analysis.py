@@ -7,11 +7,12 @@ all see the same numbers.  Results are codes and numbers; wording (in the
 user's language) is the UI's and the report's job.
 
 Internal respondents are participants: a participant's dimension score is the
-mean of their answered (non-N/A) grades on the dimension's visible criteria;
-hidden criteria take no part anywhere.  Customer respondents are the rows of
-the round's *included* surveys, pooled (a survey kept aside counts nowhere,
-see :mod:`rater_desktop.survey_sources`); SERVQUAL, which stays on a survey's
-own scale, is pooled only over surveys that share one.
+mean of their answered (non-N/A) grades on the dimension's visible criteria,
+or their quick-round grade for the dimension when they graded none of them
+(:func:`respondent_scores`); hidden criteria take no part anywhere.  Customer
+respondents are the rows of the round's *included* surveys, pooled (a survey
+kept aside counts nowhere, see :mod:`rater_desktop.survey_sources`); SERVQUAL,
+which stays on a survey's own scale, is pooled only over surveys that share one.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from rater_desktop.model import (
     AssessmentData,
     Criterion,
     Grade,
+    Participant,
     SurveyResults,
     SurveySource,
     TimeContext,
@@ -198,10 +200,7 @@ def _dimension(
     dimension_consensus = next(
         (c for c in data.consensus if c.dimension == key and c.criterion_id is None), None
     )
-    internal = scoring.point_stat(
-        scoring.respondent_score(_points(grades, c.id, p.id) for c in criteria)
-        for p in data.participants
-    )
+    internal = scoring.point_stat(score for _person, score in respondent_scores(data, key, grades))
     customer = scoring.point_stat(_pooled(s.dimension_scores.get(key, ()) for s in _counted(data)))
     gap = scoring.gap(internal.mean if internal else None, customer.mean if customer else None)
     contexts = _contexts(data, key)
@@ -223,6 +222,31 @@ def _dimension(
         context_range=context_range,
         context_flag=scoring.context_flag(context_range),
     )
+
+
+def respondent_scores(
+    data: AssessmentData, key: str, grades: Mapping[int, Mapping[int, Grade]] | None = None
+) -> list[tuple[Participant, float | None]]:
+    """Each participant's score on dimension ``key``, in participant order (None: nothing answered).
+
+    The score is the mean of the points of the statements they graded (N/A
+    left out).  A person who graded none of the dimension's statements but
+    gave it one grade in a quick round (``data.dimension_grades``) is scored
+    by that grade: it stands for the whole dimension, so the two never mix.
+    ``grades`` is ``_grades_by_criterion(data)`` when the caller has it.
+    """
+    grades = _grades_by_criterion(data) if grades is None else grades
+    criteria = [c.id for c in data.criteria if c.dimension == key and not c.hidden]
+    quick = {g.participant_id: g.grade for g in data.dimension_grades if g.dimension == key}
+    scores = []
+    for person in data.participants:
+        graded = any(person.id in grades.get(cid, {}) for cid in criteria)
+        if graded or person.id not in quick:
+            score = scoring.respondent_score(_points(grades, cid, person.id) for cid in criteria)
+        else:
+            score = scoring.respondent_score([scoring.letter_points(quick[person.id])])
+        scores.append((person, score))
+    return scores
 
 
 def _grade_or_none(code: str | None) -> str | None:

@@ -91,18 +91,24 @@ def _round_cells(data: AssessmentData) -> tuple:
 
 
 def _grade_rows(data: AssessmentData) -> Iterator[tuple]:
+    """One row per grade: statements, then a quick round's one grade per dimension (no statement)."""
     if small_group(data):
         return
     criteria = {c.id: c for c in data.criteria}
     people = {p.id: (p, i + 1) for i, p in enumerate(data.participants)}
+
+    def who(participant_id: int) -> tuple[str, str]:
+        person, number = people[participant_id]
+        return (person.name if names_shown(data) else f"Participant {number}"), person.role
+
     for grade in data.grades:
         criterion = criteria.get(grade.criterion_id)
-        if criterion is None or grade.participant_id not in people:
-            continue
-        person, number = people[grade.participant_id]
-        name = person.name if names_shown(data) else f"Participant {number}"
-        yield (*_round_cells(data), criterion.dimension, criterion.id, criterion.text, name, person.role,
-               grade.grade, grade.note)
+        if criterion is not None and grade.participant_id in people:
+            yield (*_round_cells(data), criterion.dimension, criterion.id, criterion.text, *who(grade.participant_id),
+                   grade.grade, grade.note)
+    for quick in data.dimension_grades:
+        if quick.participant_id in people:
+            yield (*_round_cells(data), quick.dimension, None, "", *who(quick.participant_id), quick.grade, quick.note)
 
 
 def _team_rows(data: AssessmentData, card) -> Iterator[tuple]:

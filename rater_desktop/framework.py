@@ -15,6 +15,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rater_desktop import i18n
 
@@ -24,6 +25,8 @@ class DimensionInfo:
     key: str
     name: str
     description: str
+    hint_a: str = ""  # what an A looks like for the whole dimension (a quick round's one grade)
+    hint_f: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def _bank(code: str) -> _Bank:
     dimensions = []
     criteria = []
     for dim in data["dimension"]:
-        dimensions.append(DimensionInfo(dim["key"], dim["name"], dim["description"]))
+        dimensions.append(DimensionInfo(dim["key"], dim["name"], dim["description"], dim["hint_a"], dim["hint_f"]))
         for crit in dim["criterion"]:
             criteria.append(BuiltinCriterion(
                 builtin_key=f"{dim['key']}.{crit['key']}",
@@ -113,6 +116,23 @@ def builtin_criterion(builtin_key: str, lang: str | None = None) -> BuiltinCrite
         if criterion.builtin_key == builtin_key:
             return criterion
     return None
+
+
+def criterion_wording(criterion: Any, lang: str | None = None) -> tuple[str, str, str]:
+    """``(text, hint_a, hint_f)`` of a workbook's criterion as a reader in ``lang`` sees it.
+
+    A built-in statement shows in the reader's language while its text is
+    still one of the shipped wordings; once the user edited it, their words
+    (and their hints) win.
+    """
+    key = getattr(criterion, "builtin_key", None)
+    if key:
+        shipped = [builtin_criterion(key, code) for code in i18n.LANGUAGES]
+        if any(b is not None and b.text == criterion.text for b in shipped):
+            own = builtin_criterion(key, lang)
+            if own is not None:
+                return own.text, own.hint_a, own.hint_f
+    return criterion.text, criterion.hint_a, criterion.hint_f
 
 
 def continuum_items(lang: str | None = None) -> list[ContinuumItem]:

@@ -72,6 +72,16 @@ class ContextGrade:
 
 
 @dataclass(frozen=True)
+class DimensionGrade:
+    """A quick round's answer: one grade for a whole dimension (room voting, DESIGN §10)."""
+
+    participant_id: int
+    dimension: str
+    grade: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class ContinuumAnswer:
     participant_id: int
     item: int
@@ -189,6 +199,8 @@ class AssessmentData:
     grades: tuple[Grade, ...] = ()
     contexts: tuple[TimeContext, ...] = ()
     context_grades: tuple[ContextGrade, ...] = ()
+    dimension_grades: tuple[DimensionGrade, ...] = ()
+    """quick-round grades; each counts only where its person graded none of the dimension's statements"""
     continuum: tuple[ContinuumAnswer, ...] = ()
     consensus: tuple[Consensus, ...] = ()
     actions: tuple[Action, ...] = ()

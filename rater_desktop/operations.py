@@ -40,8 +40,11 @@ class _Step:
 class Operations:
     """The operations layer over one open workbook."""
 
-    def __init__(self, workbook: Workbook) -> None:
+    def __init__(self, workbook: Workbook, *, history: bool = True) -> None:
+        """``history=False`` keeps no undo steps: for changes made where nobody can undo them
+        (the room server writing phones' answers; each phone changes its own answers)."""
         self.workbook = workbook
+        self._history = history
         self._listeners: list[Callable[[Change], None]] = []
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
@@ -81,8 +84,9 @@ class Operations:
             self._held = None
 
     def _done(self, label: str, change: Change, undo: Callable[[], None], redo: Callable[[], None]) -> Change:
-        self._undo.append(_Step(label, change, undo, redo))
-        self._redo.clear()
+        if self._history:
+            self._undo.append(_Step(label, change, undo, redo))
+            self._redo.clear()
         self._notify(change)
         return change
 
@@ -286,6 +290,17 @@ class Operations:
             "context_grades",
             {"participant_id": participant_id, "context_id": context_id, "dimension": dimension},
             lambda g, n="": self.workbook.set_context_grade(participant_id, context_id, dimension, g, n),
+            (grade, note),
+        )
+
+    def set_dimension_grade(self, participant_id: int, dimension: str, grade: str | None, note: str = "") -> Change:
+        """A quick round's one grade for a whole dimension (see ``model.DimensionGrade``)."""
+        return self._keyed(
+            "set_dimension_grade",
+            Change("dimension_grades", self._assessment_of(participant_id), (participant_id, dimension)),
+            "dimension_grades",
+            {"participant_id": participant_id, "dimension": dimension},
+            lambda g, n="": self.workbook.set_dimension_grade(participant_id, dimension, g, n),
             (grade, note),
         )
 

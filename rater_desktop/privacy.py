@@ -19,10 +19,11 @@ MIN_GROUP = 3
 
 
 def group_size(data: AssessmentData) -> int:
-    """How many of the round's participants gave at least one answer (grade, situation or continuum)."""
+    """How many of the round's participants gave at least one answer (grade, situation, quick round or continuum)."""
     members = {p.id for p in data.participants}
     answered = {g.participant_id for g in data.grades}
     answered |= {g.participant_id for g in data.context_grades}
+    answered |= {g.participant_id for g in data.dimension_grades}
     answered |= {a.participant_id for a in data.continuum}
     return len(members & answered)
 

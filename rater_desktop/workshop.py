@@ -22,7 +22,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from rater_desktop import scoring
-from rater_desktop.analysis import ReportCard
+from rater_desktop.analysis import ReportCard, respondent_scores
 from rater_desktop.model import DIMENSION_KEYS, AssessmentData, Participant
 from rater_desktop.privacy import MIN_GROUP
 from rater_desktop.scoring import Stat
@@ -107,7 +107,7 @@ class Reveal:
 def reveal(card: ReportCard, data: AssessmentData, dimension: str) -> Reveal:
     """The reveal of ``dimension``, with the privacy rule applied (see the module doc)."""
     result = card.dimension(dimension)
-    scored = [(person, score) for person, score in _votes(data, dimension) if score is not None]
+    scored = [(person, score) for person, score in respondent_scores(data, dimension) if score is not None]
     voters = len(scored)
     withheld = voters < MIN_GROUP
     if withheld:
@@ -131,14 +131,6 @@ def reveal(card: ReportCard, data: AssessmentData, dimension: str) -> Reveal:
     )
 
 
-def _votes(data: AssessmentData, dimension: str) -> list[tuple[Participant, float | None]]:
-    """Each participant's dimension score, in participant order."""
-    criteria = {c.id for c in data.criteria if c.dimension == dimension and not c.hidden}
-    given: dict[int, list[int | None]] = {p.id: [] for p in data.participants}
-    for grade in data.grades:
-        if grade.criterion_id in criteria and grade.participant_id in given:
-            given[grade.participant_id].append(scoring.letter_points(grade.grade))
-    return [(person, scoring.respondent_score(given[person.id])) for person in data.participants]
 
 
 # --- voting order ---------------------------------------------------------------

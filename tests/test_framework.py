@@ -22,7 +22,7 @@ def english_afterwards():
 def _all_texts(lang: str) -> list[str]:
     texts = []
     for dim in framework.dimensions(lang):
-        texts += [dim.name, dim.description]
+        texts += [dim.name, dim.description, dim.hint_a, dim.hint_f]
     for crit in framework.builtin_criteria(lang):
         texts += [crit["text"], crit["hint_a"], crit["hint_f"]]
     for item in framework.continuum_items(lang):

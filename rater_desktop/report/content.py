@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from rater_desktop import charts
 from rater_desktop.analysis import CriterionResult, ReportCard
-from rater_desktop.framework import builtin_criterion, dimension_name
-from rater_desktop.i18n import LANGUAGES, N_, _, format_date, format_number, language, ngettext
+from rater_desktop.framework import criterion_wording, dimension_name
+from rater_desktop.i18n import N_, _, format_date, format_number, language, ngettext
 from rater_desktop.model import Action, AssessmentData, Criterion
 from rater_desktop.privacy import names_shown, small_group
 from rater_desktop.report.model import (
@@ -94,11 +94,7 @@ def criterion_text(criterion: Criterion) -> str:
     A built-in statement is shown in the report's language only while its text
     is still a shipped wording: once the user edited it, their words win.
     """
-    if criterion.builtin_key:
-        shipped = [builtin_criterion(criterion.builtin_key, lang) for lang in LANGUAGES]
-        if any(b is not None and b.text == criterion.text for b in shipped):
-            return builtin_criterion(criterion.builtin_key, language()).text
-    return criterion.text
+    return criterion_wording(criterion)[0]
 
 
 def build_content(card: ReportCard, data: AssessmentData, *, rounds: Sequence[RoundPoint] = (),

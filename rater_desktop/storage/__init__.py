@@ -14,7 +14,7 @@ from rater_desktop.storage.errors import (
     WorkbookError,
 )
 from rater_desktop.storage.migrations import SCHEMA_VERSION
-from rater_desktop.storage.opening import APPLICATION_ID, create_workbook, open_workbook
+from rater_desktop.storage.opening import APPLICATION_ID, create_workbook, open_companion, open_workbook
 from rater_desktop.storage.workbook import Workbook
 
 __all__ = [
@@ -28,5 +28,6 @@ __all__ = [
     "WorkbookAccessError",
     "WorkbookError",
     "create_workbook",
+    "open_companion",
     "open_workbook",
 ]

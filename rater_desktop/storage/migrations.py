@@ -151,6 +151,9 @@ TABLES: tuple[str, ...] = (
     "survey_series",
     "survey_comments",
     "actions",
+    "dimension_grades",
+    "rooms",
+    "room_phones",
 )
 """Tables of the latest schema; opening checks they are all there."""
 
@@ -192,7 +195,51 @@ def _m002_survey_sources(db: Database) -> None:
     db.execute("CREATE INDEX survey_comments_survey ON survey_comments(survey_id)")
 
 
-_STEPS = (_m001_initial, _m002_survey_sources)
+def _m003_room_voting(db: Database) -> None:
+    """What room voting (phones on the local network) keeps in the workbook.
+
+    ``dimension_grades`` holds a quick round's answers: one grade per
+    dimension and person, standing for the whole dimension where that person
+    graded none of its statements.  ``rooms`` keeps a round's room while it is
+    open for phones: the random code in the join address, the mode (``quick``:
+    one grade per dimension plus the continuum; ``full``: every statement),
+    whether a phone may add a name, the parts closed for voting and the
+    port last used, so a restarted app serves the same address and the phones
+    reconnect.  ``room_phones`` binds each phone's token to one participant;
+    only a hash of the token is stored, so a copy of the file lets nobody
+    vote as anyone.
+    """
+    db.execute(
+        """CREATE TABLE dimension_grades (
+    participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    dimension TEXT NOT NULL REFERENCES dimensions(key),
+    grade TEXT NOT NULL CHECK (grade IN ('A', 'B', 'C', 'D', 'F', 'NA')),
+    note TEXT NOT NULL DEFAULT '',
+    updated TEXT NOT NULL,
+    PRIMARY KEY (participant_id, dimension)
+)"""
+    )
+    db.execute(
+        """CREATE TABLE rooms (
+    assessment_id INTEGER PRIMARY KEY REFERENCES assessments(id) ON DELETE CASCADE,
+    code TEXT NOT NULL UNIQUE,
+    mode TEXT NOT NULL DEFAULT 'quick' CHECK (mode IN ('quick', 'full')),
+    new_names INTEGER NOT NULL DEFAULT 0 CHECK (new_names IN (0, 1)),
+    closed TEXT NOT NULL DEFAULT '[]',
+    port INTEGER,
+    created TEXT NOT NULL
+)"""
+    )
+    db.execute(
+        """CREATE TABLE room_phones (
+    token_hash TEXT PRIMARY KEY,
+    participant_id INTEGER NOT NULL UNIQUE REFERENCES participants(id) ON DELETE CASCADE,
+    joined TEXT NOT NULL
+)"""
+    )
+
+
+_STEPS = (_m001_initial, _m002_survey_sources, _m003_room_voting)
 """Migration functions in order; migration N sets user_version N."""
 
 SCHEMA_VERSION: int = len(_STEPS)

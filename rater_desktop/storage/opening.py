@@ -196,6 +196,39 @@ def open_workbook(path: str | os.PathLike[str], *, read_only: bool = False) -> W
     return Workbook(_database(conn), path, read_only=read_only)
 
 
+class CompanionWorkbook(Workbook):
+    """A second connection to a workbook another connection keeps open (see :func:`open_companion`)."""
+
+    def close(self) -> None:
+        """Only disconnect: folding the WAL back is the main connection's job, when it closes."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def open_companion(workbook: Workbook) -> CompanionWorkbook:
+    """A second connection to an open, writable workbook, for one other thread.
+
+    The room server writes phones' answers on its own thread while the window
+    keeps reading and writing on the GUI thread; SQLite's WAL lets each read
+    while the other writes, and a write waits (busy timeout) for the other's
+    to finish.  ``open_workbook`` has already checked, backed up and migrated
+    the file, so this only connects, with the same safety settings.
+    """
+    if workbook.read_only:
+        raise WorkbookAccessError(
+            _("“{name}” is open read-only; changes cannot be saved.").format(name=workbook.path.name), workbook.path
+        )
+    try:
+        conn = _connect(workbook.path.resolve().as_uri(), uri=True)
+        conn.execute("PRAGMA synchronous = FULL").fetchall()
+    except sqlite3.Error as error:
+        raise WorkbookAccessError(
+            _("“{name}” could not be opened.").format(name=workbook.path.name), workbook.path
+        ) from error
+    return CompanionWorkbook(_database(conn), workbook.path, read_only=False)
+
+
 def _prepare_for_writing(conn: sqlite3.Connection, path: Path, version: int) -> None:
     try:
         take_backup(conn, path)

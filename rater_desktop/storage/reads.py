@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 SHORT_TEXT = 500
 LONG_TEXT = 20_000
 MAPPING_TEXT = 200_000
+_ONE_PERSON = "AND p.id = ?"
 
 
 def clean_text(value: Any, limit: int) -> str:
@@ -122,6 +123,15 @@ class WorkbookReads:
         cursor = self._db.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    @_guarded
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits a change to the file.
+
+        Lets a second connection (the room server's) keep what it read until
+        the window changes something, without reading it again for every answer.
+        """
+        return self._db.execute("PRAGMA data_version").fetchall()[0][0]
 
     @_guarded
     def organisation(self) -> str:
@@ -244,12 +254,13 @@ class WorkbookReads:
         """This participant's grades keyed by criterion id."""
         return {g.criterion_id: g for g in self._grades("g.participant_id = ?", (participant_id,))}
 
-    def _context_grades(self, assessment_id: int) -> list[model.ContextGrade]:
+    def _context_grades(self, assessment_id: int, person: int | None = None) -> list[model.ContextGrade]:
         rows = self._rows(
             f"SELECT g.participant_id, g.context_id, g.dimension, g.grade, {_t('g.note', LONG_TEXT)} "
             "FROM context_grades g JOIN participants p ON p.id = g.participant_id "
-            "WHERE p.assessment_id = ? ORDER BY p.position, p.id, g.context_id, g.dimension",
-            (assessment_id,),
+            f"WHERE p.assessment_id = ? {_ONE_PERSON if person else ''} "
+            "ORDER BY p.position, p.id, g.context_id, g.dimension",
+            (assessment_id, person) if person else (assessment_id,),
         )
         found = []
         for row in rows:
@@ -259,12 +270,26 @@ class WorkbookReads:
                 found.append(model.ContextGrade(pid, cid, dimension, grade, clean_text(row["note"], LONG_TEXT)))
         return found
 
-    def _continuum(self, assessment_id: int) -> list[model.ContinuumAnswer]:
+    def _dimension_grades(self, assessment_id: int, person: int | None = None) -> list[model.DimensionGrade]:
+        rows = self._rows(
+            f"SELECT g.participant_id, g.dimension, g.grade, {_t('g.note', LONG_TEXT)} "
+            "FROM dimension_grades g JOIN participants p ON p.id = g.participant_id "
+            f"WHERE p.assessment_id = ? {_ONE_PERSON if person else ''} ORDER BY p.position, p.id, g.dimension",
+            (assessment_id, person) if person else (assessment_id,),
+        )
+        found = []
+        for row in rows:
+            pid, dimension, grade = clean_id(row["participant_id"]), clean_dimension(row["dimension"]), clean_grade(row["grade"])
+            if None not in (pid, dimension, grade):
+                found.append(model.DimensionGrade(pid, dimension, grade, clean_text(row["note"], LONG_TEXT)))
+        return found
+
+    def _continuum(self, assessment_id: int, person: int | None = None) -> list[model.ContinuumAnswer]:
         rows = self._rows(
             "SELECT c.participant_id, c.item, c.kind, c.value FROM continuum_answers c "
-            "JOIN participants p ON p.id = c.participant_id WHERE p.assessment_id = ? "
+            f"JOIN participants p ON p.id = c.participant_id WHERE p.assessment_id = ? {_ONE_PERSON if person else ''} "
             "ORDER BY p.position, p.id, c.item, c.kind",
-            (assessment_id,),
+            (assessment_id, person) if person else (assessment_id,),
         )
         found = []
         for row in rows:
@@ -409,6 +434,31 @@ class WorkbookReads:
         return settings_from_stored(stored)
 
     @_guarded
+    def own_answers(self, assessment_id: int, participant_id: int) -> model.AssessmentData:
+        """One participant's answers in round ``assessment_id`` and nothing of anyone else's.
+
+        In the shape of :meth:`read_assessment`, but only ``grades``,
+        ``context_grades``, ``dimension_grades`` and ``continuum`` are filled
+        (and ``participants`` holds that one person): what a voter's own screen
+        may hold.
+        """
+        assessment = self._assessment(assessment_id)
+        person = next((p for p in self.participants(assessment_id) if p.id == participant_id), None)
+        if person is None:
+            return model.AssessmentData(organisation="", assessment=assessment, criteria=(), participants=())
+        visible = {c.id for c in self.criteria()}
+        return model.AssessmentData(
+            organisation="",
+            assessment=assessment,
+            criteria=(),
+            participants=(person,),
+            grades=tuple(g for g in self._grades("g.participant_id = ?", (participant_id,)) if g.criterion_id in visible),
+            context_grades=tuple(self._context_grades(assessment_id, participant_id)),
+            dimension_grades=tuple(self._dimension_grades(assessment_id, participant_id)),
+            continuum=tuple(self._continuum(assessment_id, participant_id)),
+        )
+
+    @_guarded
     def read_assessment(self, assessment_id: int) -> model.AssessmentData:
         """Everything analysis needs about one round; hidden criteria and their grades are left out."""
         assessment = self._assessment(assessment_id)
@@ -425,6 +475,7 @@ class WorkbookReads:
             ),
             contexts=tuple(self.time_contexts(assessment_id)),
             context_grades=tuple(self._context_grades(assessment_id)),
+            dimension_grades=tuple(self._dimension_grades(assessment_id)),
             continuum=tuple(self._continuum(assessment_id)),
             consensus=tuple(
                 c for c in self._consensus(assessment_id) if c.criterion_id is None or c.criterion_id in visible

@@ -30,6 +30,7 @@ from rater_desktop.model import ACTION_STATUSES, CONTINUUM_ITEMS, CONTINUUM_KIND
 from rater_desktop.storage.errors import WorkbookAccessError, translated_sqlite_errors
 from rater_desktop.storage.migrations import TABLES
 from rater_desktop.storage.reads import LONG_TEXT, MAPPING_TEXT, SHORT_TEXT, WorkbookReads
+from rater_desktop.storage.rooms import RoomRecords
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -41,11 +42,14 @@ _CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
         ("consensus", "assessment_id"),
         ("surveys", "assessment_id"),
         ("actions", "assessment_id"),
+        ("rooms", "assessment_id"),
     ),
     "participants": (
         ("grades", "participant_id"),
         ("context_grades", "participant_id"),
         ("continuum_answers", "participant_id"),
+        ("dimension_grades", "participant_id"),
+        ("room_phones", "participant_id"),
     ),
     "time_contexts": (("context_grades", "context_id"),),
     "surveys": (("survey_series", "survey_id"),),
@@ -111,7 +115,7 @@ def encode_series(values: Sequence[float | None]) -> bytes:
     return packed.tobytes()
 
 
-class Workbook(WorkbookReads):
+class Workbook(RoomRecords, WorkbookReads):
     """An open workbook file; use ``open_workbook``/``create_workbook`` to get one."""
 
     def __init__(self, db: Database, path: Path, *, read_only: bool) -> None:
@@ -377,6 +381,21 @@ class Workbook(WorkbookReads):
                 "INSERT OR REPLACE INTO context_grades (participant_id, context_id, dimension, grade, note, updated) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (participant_id, context_id, dimension, _grade(grade), _text(note, LONG_TEXT, N_("note")), now_text()),
+            )
+
+    def set_dimension_grade(self, participant_id: int, dimension: str, grade: str | None, note: str = "") -> None:
+        """A quick round's grade for a whole dimension (its own transaction); ``grade=None`` removes it."""
+        dimension = _dimension(dimension)
+        with self._write() as db:
+            if grade is None:
+                db.execute(
+                    "DELETE FROM dimension_grades WHERE participant_id = ? AND dimension = ?", (participant_id, dimension)
+                )
+                return
+            db.execute(
+                "INSERT OR REPLACE INTO dimension_grades (participant_id, dimension, grade, note, updated) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (participant_id, dimension, _grade(grade), _text(note, LONG_TEXT, N_("note")), now_text()),
             )
 
     def set_continuum(self, participant_id: int, item: int, kind: str, value: int | None) -> None:
