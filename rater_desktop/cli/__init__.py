@@ -27,9 +27,9 @@ def cli() -> None:
     """
 
 
-from rater_desktop.cli import outputs, settings, survey_import, surveys, workbook  # noqa: E402 (after the group)
+from rater_desktop.cli import outputs, serve, settings, survey_import, surveys, workbook  # noqa: E402 (after the group)
 
-for _module in (workbook, survey_import, surveys, settings, outputs):
+for _module in (workbook, survey_import, surveys, settings, outputs, serve):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -1,0 +1,91 @@
+"""``serve``: room voting without the window (DESIGN §5, §10).
+
+The join address is the first line printed, so a facilitator can read it out
+and a script (or a test) can take it; then the QR code (on a terminal), what
+to know about the network, and one line per person who joins.  Ctrl+C tells
+the phones that voting has ended and stops.
+"""
+
+from __future__ import annotations
+
+import sys
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+
+import click
+
+from rater_desktop.cli.common import UserError, assessment_option, choose_round, existing_file, open_workbook
+from rater_desktop.i18n import _
+
+
+@click.command()
+@click.argument("path", type=existing_file)
+@assessment_option
+@click.option("--port", type=click.IntRange(0, 65535), help="Port to listen on (default: the room's last one).")
+@click.option("--host", help="Local address to listen on (default: the laptop's likeliest Wi-Fi address).")
+@click.option("--mode", type=click.Choice(["quick", "full"]),
+              help="quick: one grade per dimension and the continuum; full: every statement.")
+@click.option("--new-names/--no-new-names", default=None, help="Let phones add a name that is not on the list.")
+def serve(path: Path, assessment_id: int | None, port: int | None, host: str | None, mode: str | None,
+          new_names: bool | None) -> None:
+    """Let the room vote on their phones; prints the join address first, Ctrl+C stops."""
+    from rater_desktop.room.addresses import advice, advice_text, local_addresses
+    from rater_desktop.room.phones import Room
+    from rater_desktop.room.runner import RoomServer
+
+    addresses = [] if host else local_addresses()
+    if not host and not addresses:
+        raise UserError(advice_text("no_network"))
+    workbook = open_workbook(path)
+    try:
+        assessment_id = choose_round(workbook, assessment_id)
+    except BaseException:
+        workbook.close()
+        raise
+
+    def on_change(change) -> None:  # on the server's database thread, which owns the workbook
+        if change.kind == "phones":
+            names = {p.id: p.name for p in workbook.participants(assessment_id)}
+            for ident in change.ids:
+                if ident in names:
+                    click.echo(_("{name} joined.").format(name=names[ident]))
+
+    server = RoomServer(
+        lambda: Room(workbook, assessment_id, mode=mode, new_names=new_names, on_change=on_change),
+        host or addresses[0].ip, port,
+    )
+    try:
+        url = server.start().result(timeout=60)
+    except OSError as error:
+        raise UserError(_("Could not listen on {host}: {reason}.").format(
+            host=server.host, reason=error.strerror or error)) from error
+    click.echo(url)
+    codes = [code for code in advice(addresses) if not (host and code == "no_network")]
+    _describe(url, addresses, [advice_text(code) for code in codes])
+    try:
+        while not server.stopped.done():
+            try:
+                server.stopped.result(timeout=0.5)
+            except FutureTimeout:
+                continue
+    except KeyboardInterrupt:
+        server.wait_stopped()
+    click.echo(_("Room voting stopped; every answer is saved in {name}.").format(name=path.name))
+
+
+def _describe(url: str, addresses: list, notes: list[str]) -> None:
+    """Everything after the first line: QR code, other addresses, advice, how to stop."""
+    from rater_desktop.room.qr import qr_text
+
+    if sys.stdout.isatty():
+        click.echo(qr_text(url))
+    others = [f"{a.ip} ({a.adapter})" for a in addresses[1:]]
+    if others:
+        click.echo(_("Other addresses of this laptop (use --host to choose one): {list}").format(
+            list=", ".join(others)))
+    for note in notes:
+        click.echo(note)
+    click.echo(_("Phones open the address above or scan the code. Press Ctrl+C to stop."))
+
+
+COMMANDS = (serve,)
