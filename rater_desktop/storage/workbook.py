@@ -334,16 +334,19 @@ class Workbook(RoomRecords, WorkbookReads):
 
     def set_grade(self, participant_id: int, criterion_id: int, grade: str | None, note: str = "") -> None:
         """Record one answer (its own transaction); ``grade=None`` removes it."""
+        self._set_graded("grades", {"participant_id": participant_id, "criterion_id": criterion_id}, grade, note)
+
+    def _set_graded(self, table: str, key: dict[str, Any], grade: str | None, note: str) -> None:
+        """Write (or, for ``grade=None``, remove) a grade with its note under ``key``, in one transaction."""
+        if grade is not None:
+            row = {**key, "grade": _grade(grade), "note": _text(note, LONG_TEXT, N_("note")), "updated": now_text()}
         with self._write() as db:
             if grade is None:
-                db.execute(
-                    "DELETE FROM grades WHERE participant_id = ? AND criterion_id = ?", (participant_id, criterion_id)
-                )
+                where = " AND ".join(f"{column} = ?" for column in key)
+                db.execute(f"DELETE FROM {table} WHERE {where}", tuple(key.values()))
                 return
-            db.execute(
-                "INSERT OR REPLACE INTO grades (participant_id, criterion_id, grade, note, updated) VALUES (?, ?, ?, ?, ?)",
-                (participant_id, criterion_id, _grade(grade), _text(note, LONG_TEXT, N_("note")), now_text()),
-            )
+            marks = ", ".join("?" for _ in row)
+            db.execute(f"INSERT OR REPLACE INTO {table} ({', '.join(row)}) VALUES ({marks})", tuple(row.values()))
 
     def add_time_context(self, assessment_id: int, name: str) -> int:
         return self._insert(
@@ -369,34 +372,13 @@ class Workbook(RoomRecords, WorkbookReads):
     def set_context_grade(
         self, participant_id: int, context_id: int, dimension: str, grade: str | None, note: str = ""
     ) -> None:
-        dimension = _dimension(dimension)
-        with self._write() as db:
-            if grade is None:
-                db.execute(
-                    "DELETE FROM context_grades WHERE participant_id = ? AND context_id = ? AND dimension = ?",
-                    (participant_id, context_id, dimension),
-                )
-                return
-            db.execute(
-                "INSERT OR REPLACE INTO context_grades (participant_id, context_id, dimension, grade, note, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (participant_id, context_id, dimension, _grade(grade), _text(note, LONG_TEXT, N_("note")), now_text()),
-            )
+        key = {"participant_id": participant_id, "context_id": context_id, "dimension": _dimension(dimension)}
+        self._set_graded("context_grades", key, grade, note)
 
     def set_dimension_grade(self, participant_id: int, dimension: str, grade: str | None, note: str = "") -> None:
         """A quick round's grade for a whole dimension (its own transaction); ``grade=None`` removes it."""
-        dimension = _dimension(dimension)
-        with self._write() as db:
-            if grade is None:
-                db.execute(
-                    "DELETE FROM dimension_grades WHERE participant_id = ? AND dimension = ?", (participant_id, dimension)
-                )
-                return
-            db.execute(
-                "INSERT OR REPLACE INTO dimension_grades (participant_id, dimension, grade, note, updated) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (participant_id, dimension, _grade(grade), _text(note, LONG_TEXT, N_("note")), now_text()),
-            )
+        key = {"participant_id": participant_id, "dimension": _dimension(dimension)}
+        self._set_graded("dimension_grades", key, grade, note)
 
     def set_continuum(self, participant_id: int, item: int, kind: str, value: int | None) -> None:
         """One continuum answer: ``item`` 1..3, ``kind`` current/desired, ``value`` 1..7 (None removes)."""
