@@ -10,6 +10,7 @@ from room_support import PEOPLE, round_book  # noqa: F401  (fixture)
 
 from rater_desktop.analysis import report_card
 from rater_desktop.model import DIMENSION_KEYS
+from rater_desktop.privacy import group_size
 from rater_desktop.room.phones import NOTE_LIMIT, Refused, Room
 from rater_desktop.workshop import reveal
 
@@ -77,6 +78,7 @@ def test_a_quick_round_counts_in_the_report_card_and_the_reveal(round_book):
     assert assurance.internal.n == 3 and assurance.internal.mean == pytest.approx((4 + 3 + 1) / 3)
     assert card.dimension("tangibles").internal is None
     assert sorted(reveal(card, data, "assurance").votes) == [1.0, 3.0, 4.0]
+    assert group_size(data) == 3  # quick voters count for the privacy rule of reports and exports
 
 
 def test_statements_graded_by_a_person_win_over_their_quick_grade(round_book):
@@ -171,9 +173,11 @@ def test_a_quick_rounds_grades_are_exported_as_rows_without_a_statement(round_bo
     from rater_desktop.export import export_workbook
 
     _path, workbook, assessment_id, ids = round_book
-    quick_room(workbook, assessment_id).answer(ids["Minh"], {"key": "dim:empathy", "grade": "C", "note": "why"})
+    room = quick_room(workbook, assessment_id)
+    for name, grade in zip(PEOPLE, "CBA"):  # three people: per-person rows may leave the room
+        room.answer(ids[name], {"key": "dim:empathy", "grade": grade, "note": f"why {grade}"})
     export_workbook(workbook, tmp_path / "out.csv")
     rows = list(csv.DictReader((tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()))
-    (row,) = [r for r in rows if r["table"] == "internal_grades"]
-    assert (row["dimension"], row["criterion_id"], row["criterion"], row["grade"], row["note"]) == (
-        "empathy", "", "", "C", "why")
+    grades = [r for r in rows if r["table"] == "internal_grades"]
+    assert sorted((r["dimension"], r["criterion_id"], r["criterion"], r["grade"], r["note"]) for r in grades) == [
+        ("empathy", "", "", letter, f"why {letter}") for letter in "ABC"]
