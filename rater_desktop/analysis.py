@@ -21,7 +21,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from rater_desktop import scoring
+from rater_desktop import distributions, priorities, scoring
+from rater_desktop.distributions import BoxShares, NpsSplit, Statements, Tolerance
 from rater_desktop.model import (
     DIMENSION_KEYS,
     GRADES,
@@ -31,6 +32,7 @@ from rater_desktop.model import (
     Criterion,
     Grade,
     Participant,
+    SurveyComment,
     SurveyResults,
     SurveySource,
     TimeContext,
@@ -82,6 +84,12 @@ class DimensionResult:
     contexts: tuple[tuple[TimeContext, Stat | None], ...]
     context_range: float | None
     context_flag: bool
+    tolerance: Tolerance | None = None
+    """minimum, desired and perceived service on the survey's scale (when minimum items are mapped)"""
+    team_boxes: BoxShares | None = None
+    """shares of A+B and D+F votes"""
+    customer_boxes: BoxShares | None = None
+    """shares of respondents in the top two and bottom two points of their scale"""
 
 
 @dataclass(frozen=True)
@@ -137,6 +145,12 @@ class ReportCard:
     """every survey imported into the round; the customer figures come from the included ones"""
     servqual_weights: dict[str, float] | None = None
     """the importance weights behind ``servqual_weighted`` (None: not set)"""
+    nps_split: NpsSplit | None = None
+    statements: Statements = Statements()
+    comments: tuple[SurveyComment, ...] = ()
+    """the customers' own words the person has not left out"""
+    priorities: tuple[priorities.Priority, ...] = ()
+    """the dimensions to improve first, most urgent first, each with its reasons"""
 
     def dimension(self, key: str) -> DimensionResult:
         """The result for one dimension key."""
@@ -160,6 +174,8 @@ def report_card(data: AssessmentData) -> ReportCard:
     servqual_gaps = {d.key: d.servqual.gap if d.servqual else None for d in dimensions}
     unweighted, weighted = scoring.servqual_scores(servqual_gaps, data.servqual_weights)
     ratio = scoring.compression_ratio(internal_means, customer_means)
+    surveys = _counted(data)
+    span = next((s.scale_max - s.scale_min for s in surveys if s.perception), None)
     return ReportCard(
         assessment=data.assessment,
         organisation=data.organisation,
@@ -175,6 +191,12 @@ def report_card(data: AssessmentData) -> ReportCard:
         actions=data.actions,
         sources=tuple(survey.source() for survey in data.surveys),
         servqual_weights=data.servqual_weights,
+        nps_split=distributions.nps_split(_pooled(s.nps for s in surveys)),
+        statements=distributions.statements(
+            distributions.team_statements((c.criterion, c.stat) for d in dimensions for c in d.criteria),
+            distributions.customer_items(surveys)),
+        comments=tuple(c for c in data.comments if not c.hidden and c.survey_id in {s.id for s in surveys}),
+        priorities=priorities.rank(dimensions, data.servqual_weights or data.weights, span),
     )
 
 
@@ -221,6 +243,10 @@ def _dimension(
         contexts=contexts,
         context_range=context_range,
         context_flag=scoring.context_flag(context_range),
+        tolerance=distributions.tolerance(_counted(data), key),
+        team_boxes=distributions.team_boxes(
+            g.grade for c in criteria for g in grades.get(c.id, {}).values()),
+        customer_boxes=distributions.customer_boxes(_counted(data), key),
     )
 
 

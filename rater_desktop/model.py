@@ -164,6 +164,10 @@ class SurveyResults:
     """SERVQUAL expectation means per respondent, on the survey's own scale"""
     perception: dict[str, list[float | None]] = field(default_factory=dict)
     """SERVQUAL perception means per respondent, on the survey's own scale"""
+    minimum: dict[str, list[float | None]] = field(default_factory=dict)
+    """minimum adequate service means per respondent, on the survey's own scale (zone of tolerance)"""
+    items: dict[tuple[str, str], list[float | None]] = field(default_factory=dict)
+    """(dimension key, column name) -> that rating column's answers in points 0–4"""
     nps: list[float | None] = field(default_factory=list)
     csat: list[float | None] = field(default_factory=list)
     fcr: list[bool | None] = field(default_factory=list)
@@ -178,6 +182,20 @@ class SurveyResults:
         """This survey's provenance, without its answers."""
         scale = SurveyScale(self.scale_kind, self.scale_min, self.scale_max, self.scale_labels)
         return SurveySource(self.id, self.source_name, self.imported, self.row_count, scale, self.included, self.tool)
+
+
+@dataclass(frozen=True)
+class SurveyComment:
+    """One customer's free-text answer, kept from a ``[comments]`` column of an import."""
+
+    id: int
+    survey_id: int
+    column: str
+    row: int
+    """the spreadsheet row it came from (header rows counted)"""
+    text: str
+    hidden: bool = False
+    """left out by the person (e.g. it names someone); kept in the file, shown nowhere"""
 
 
 @dataclass(frozen=True)
@@ -210,3 +228,5 @@ class AssessmentData:
     servqual_weights: dict[str, float] | None = None
     gap_threshold: float = 0.5
     show_names: bool = False
+    comments: tuple[SurveyComment, ...] = ()
+    """the customers' own words from the round's surveys, hidden ones included (flagged)"""

@@ -411,6 +411,21 @@ class Operations:
             lambda ident, included: self.workbook.set_survey_included(ident, bool(included)),
         )
 
+    def set_comment_hidden(self, comment_id: int, hidden: bool) -> Change:
+        """Leave a customer's comment out (or put it back); undo restores what it was."""
+        row = self.workbook.raw_row("survey_comments", comment_id)
+        if row is None:
+            raise KeyError(f"no comment with id {comment_id}")
+        survey = self.workbook.raw_row("surveys", row["survey_id"]) or {}
+        was_hidden = bool(row["hidden"])
+        self.workbook.set_comment_hidden(comment_id, hidden)
+        return self._done(
+            "set_comment_hidden",
+            Change("comments", survey.get("assessment_id"), (comment_id,)),
+            lambda: self.workbook.set_comment_hidden(comment_id, was_hidden),
+            lambda: self.workbook.set_comment_hidden(comment_id, hidden),
+        )
+
 
 def _old_value(table: str, row: dict[str, Any]) -> tuple:
     """The arguments that would write ``row`` back through its setter."""

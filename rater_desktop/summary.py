@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rater_desktop.analysis import DimensionResult, ReportCard, Score
+from rater_desktop.distributions import Tolerance
 from rater_desktop.history import rounds_up_to
 from rater_desktop.model import Action, Assessment
 from rater_desktop.scoring import Spread, Stat
@@ -77,6 +78,7 @@ def summary_dict(
         ],
         "surveys": [source_json(source) for source in card.sources],
         "servqual": _servqual(card),
+        "comments": {"count": len(card.comments)} if card.comments or _has_customers(card) else None,
     }
 
 
@@ -136,6 +138,24 @@ def _dimension(result: DimensionResult, name: str) -> dict[str, Any]:
             "expectation": result.servqual.expectation,
             "gap": result.servqual.gap,
         },
+        "tolerance": _tolerance(result.tolerance),
+    }
+
+
+def _has_customers(card: ReportCard) -> bool:
+    return any(d.customer for d in card.dimensions)
+
+
+def _tolerance(zone: Tolerance | None) -> dict[str, Any] | None:
+    if zone is None:
+        return None
+    return {
+        "minimum": zone.minimum,
+        "desired": zone.desired,
+        "perceived": zone.perceived,
+        "adequacy_gap": zone.adequacy_gap,
+        "superiority_gap": zone.superiority_gap,
+        "position": zone.position,
     }
 
 

@@ -55,6 +55,7 @@ def test_demo_summary_matches_the_design_contract(demo_path, capsys):
     assert list(data) == [
         "assessment", "dimensions", "overall", "compression_ratio", "continuum", "kpis", "actions", "rounds",
         "surveys", "servqual",
+        "comments",
     ]
     assert [d["key"] for d in data["dimensions"]] == list(DIMENSION_KEYS)
     for dim in data["dimensions"]:

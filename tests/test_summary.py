@@ -89,6 +89,7 @@ def empty_dimension(key):
         "gap": None,
         "flag": None,
         "servqual": None,
+        "tolerance": None,
     }
 
 
@@ -106,6 +107,7 @@ def expected_summary():
                 "gap": 3.5 - 2.4,
                 "flag": "blind_spot",
                 "servqual": {"perception": 3.5, "expectation": 4.5, "gap": -1.0},
+                "tolerance": None,
             },
             empty_dimension("assurance"),
             empty_dimension("tangibles"),
@@ -164,6 +166,7 @@ def expected_summary():
         # gaps: reliability 3.5 - 4.5 = -1.0, empathy 3.0 - 3.5 = -0.5; the other three have none,
         # so their weights drop out: (40 * -1.0 + 20 * -0.5) / 60
         "servqual": {"unweighted": -0.75, "weighted": -50 / 60, "weights": SERVQUAL_WEIGHTS},
+        "comments": {"count": 0},
     }
 
 
@@ -198,7 +201,7 @@ def test_top_level_keys_are_the_design_ones(cards):
     result = summary_dict(spring, [], NAMES)
     assert list(result) == [
         "assessment", "dimensions", "overall", "compression_ratio",
-        "continuum", "kpis", "actions", "rounds", "surveys", "servqual",
+        "continuum", "kpis", "actions", "rounds", "surveys", "servqual", "comments",
     ]
     assert [d["key"] for d in result["dimensions"]] == list(DIMENSION_KEYS)
     # the card's own round is always in the trend, even if the caller left it out

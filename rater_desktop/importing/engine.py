@@ -1,8 +1,9 @@
 """Validate and score a survey export against a mapping (DESIGN §3, §6).
 
 The engine streams the file once: each data row becomes one respondent's mean
-per dimension (and KPI values); nothing else of the row is kept, so names,
-e-mails and free text never leave the file. Writing is all or nothing: any
+per dimension (and KPI values), the points given on each mapped item, and the
+text of the columns the mapping names in ``[comments]``; nothing else of the
+row is kept, so names, e-mails and free text not named never leave the file. Writing is all or nothing: any
 cell off the scale makes the result not ``ok`` and nothing is stored, unless
 the caller asked to skip bad cells, in which case each skipped cell is listed.
 """
@@ -22,6 +23,8 @@ from rater_desktop.importing.sources import CANCEL_EVERY, nfc, open_source
 from rater_desktop.importing.values import INVALID, Converter, kpi_converter, scale_converter
 
 MAX_LISTED_ERRORS = 20
+COMMENT_LIMIT = 4000
+"""Longest comment kept, in characters: a comment is a few sentences, not a document."""
 _PROGRESS_EVERY = 4096
 
 Series = list[float | None]
@@ -32,10 +35,13 @@ class ImportResult:
     """What an import found; ``series`` is ready for ``Workbook.add_survey``.
 
     Series names: ``dim:<key>`` respondent scores in points 0–4;
-    ``exp:<key>`` / ``per:<key>`` SERVQUAL respondent means on the survey's
-    own scale (only when the mapping has expectations); ``kpi:nps`` 0–10,
-    ``kpi:csat`` 1–5, ``kpi:fcr`` 1.0/0.0. Each holds one entry per respondent
-    (``None`` = no answer), in file order.
+    ``exp:<key>`` / ``min:<key>`` / ``per:<key>`` respondent means of the
+    desired-service, minimum-service and perceived items on the survey's own
+    scale (``per`` only when expectations or minimum items are mapped);
+    ``item:<key>:<column>`` each rating column's answers in points 0–4 (the
+    statement-level view); ``kpi:nps`` 0–10, ``kpi:csat`` 1–5, ``kpi:fcr``
+    1.0/0.0. Each holds one entry per respondent (``None`` = no answer), in
+    file order.
     """
 
     ok: bool
@@ -55,6 +61,8 @@ class ImportResult:
     encoding_certain: bool = True
     survey_id: int | None = None
     """set by :func:`import_into` once stored"""
+    comments: list[tuple[str, int, str]] = field(default_factory=list)
+    """(column name, spreadsheet row, text) of every non-empty ``[comments]`` cell, in file order"""
 
 
 def file_sha256(path: Path | str) -> str:
@@ -101,29 +109,43 @@ def resolve_column(ref: str, headers: list[str], file_name: str) -> int:
 class _Plan:
     """Per-column converters built once, before the first row is read."""
 
-    groups: list[tuple[Series, list[tuple[int, dict, Converter]]]]
+    groups: list[tuple[Series, list[tuple[int, dict, Converter, Series | None]]]]
+    """each group's respondent means, fed by columns (index, memo, converter, item answers)"""
     kpis: list[tuple[Series, int, dict, Converter]]
     width: int
     names: dict[int, str]
     raw_means: dict[str, Series]
     expectation_means: dict[str, Series]
+    minimum_means: dict[str, Series]
     kpi_series: dict[str, Series]
+    items: dict[str, Series]
+    """``<key>:<column name>`` -> that rating column's answers on the survey's scale"""
+    comment_columns: list[tuple[int, str]]
+    comments: list[tuple[str, int, str]] = field(default_factory=list)
 
 
 def _plan(mapping: Mapping, headers: list[str], file_name: str) -> _Plan:
     def index(ref: str) -> int:
         return resolve_column(ref, headers, file_name)
 
+    def name(i: int) -> str:
+        return headers[i] if i < len(headers) and headers[i] else f"#{i + 1}"
+
     reverse = {index(ref) for ref in mapping.scale.reverse}
     forward, backward = scale_converter(mapping.scale), scale_converter(mapping.scale, True)
-    groups, raw_means, expectation_means = [], {}, {}
-    for target, columns in ((raw_means, mapping.dimensions),
-                            (expectation_means, mapping.expectations)):
+    groups, raw_means, expectation_means, minimum_means, items = [], {}, {}, {}, {}
+    for target, columns, itemised in ((raw_means, mapping.dimensions, True),
+                                      (expectation_means, mapping.expectations, False),
+                                      (minimum_means, mapping.minimum, False)):
         for key, refs in columns.items():
             cols = []
             for i in map(index, refs):
                 conv = backward if i in reverse else forward
-                cols.append((i, conv.memo, conv))
+                answers = None
+                if itemised:
+                    item = f"{key}:{name(i)}"
+                    answers = items[item if item not in items else f"{item} (#{i + 1})"] = []
+                cols.append((i, conv.memo, conv, answers))
             target[key] = []
             groups.append((target[key], cols))
     kpis, kpi_series = [], {}
@@ -131,9 +153,11 @@ def _plan(mapping: Mapping, headers: list[str], file_name: str) -> _Plan:
         conv = kpi_converter(kind, mapping.scale.not_applicable)
         kpi_series[kind] = []
         kpis.append((kpi_series[kind], index(ref), conv.memo, conv))
-    used = [i for _s, cols in groups for i, _m, _c in cols] + [k[1] for k in kpis]
-    names = {i: (headers[i] if i < len(headers) and headers[i] else f"#{i + 1}") for i in used}
-    return _Plan(groups, kpis, max(used) + 1, names, raw_means, expectation_means, kpi_series)
+    comment_columns = [(i, name(i)) for i in dict.fromkeys(map(index, mapping.comments))]
+    used = [i for _s, cols in groups for i, *_rest in cols] + [k[1] for k in kpis] + [i for i, _n in comment_columns]
+    names = {i: name(i) for i in used}
+    return _Plan(groups, kpis, max(used) + 1, names, raw_means, expectation_means, minimum_means,
+                 kpi_series, items, comment_columns)
 
 
 def _scan(records: Iterator[list[str]], plan: _Plan, first_row: int,
@@ -141,6 +165,7 @@ def _scan(records: Iterator[list[str]], plan: _Plan, first_row: int,
           tick: Callable[[int], None]) -> int:
     """The hot loop: one pass, one dict lookup per mapped cell. Returns respondents."""
     groups, kpis, width = plan.groups, plan.kpis, plan.width
+    comment_columns, comments = plan.comment_columns, plan.comments
     row_number = first_row - 1
     respondents = 0
     for row in records:
@@ -154,16 +179,18 @@ def _scan(records: Iterator[list[str]], plan: _Plan, first_row: int,
             row += [""] * (width - len(row))
         for out, cols in groups:
             total, n = 0.0, 0
-            for i, memo, conv in cols:
+            for i, memo, conv, answers in cols:
                 cell = row[i]
                 try:
                     value = memo[cell]
                 except KeyError:
                     value = conv.fill(cell)
-                if value is None:
-                    continue
                 if value is INVALID:
                     on_invalid(row_number, i, cell, conv)
+                    value = None
+                if answers is not None:
+                    answers.append(value)
+                if value is None:
                     continue
                 total += value
                 n += 1
@@ -178,6 +205,10 @@ def _scan(records: Iterator[list[str]], plan: _Plan, first_row: int,
                 on_invalid(row_number, i, cell, conv)
                 value = None
             out.append(value)
+        for i, column in comment_columns:
+            text = row[i].strip()
+            if text:
+                comments.append((column, row_number, nfc(text)[:COMMENT_LIMIT]))
     return respondents
 
 
@@ -240,7 +271,7 @@ def run_import(path: Path | str, mapping: Mapping | str | Path, *, skip_invalid:
                         scale_min=low, scale_max=high, series=series,
                         mapping_toml=dump_mapping(mapping), errors=errors,
                         error_count=count[0], skipped=skipped, encoding=table.encoding,
-                        encoding_certain=table.encoding_certain)
+                        encoding_certain=table.encoding_certain, comments=plan.comments)
 
 
 def _series(plan: _Plan, low: float, high: float) -> dict[str, Series]:
@@ -249,11 +280,14 @@ def _series(plan: _Plan, low: float, high: float) -> dict[str, Series]:
     series: dict[str, Series] = {}
     for key, means in plan.raw_means.items():
         series[f"dim:{key}"] = [None if m is None else (m - low) * factor for m in means]
-    if plan.expectation_means:
+    if plan.expectation_means or plan.minimum_means:
         for key, means in plan.raw_means.items():
             series[f"per:{key}"] = means
-        for key, means in plan.expectation_means.items():
-            series[f"exp:{key}"] = means
+        for prefix, table in (("exp", plan.expectation_means), ("min", plan.minimum_means)):
+            for key, means in table.items():
+                series[f"{prefix}:{key}"] = means
+    for item, answers in plan.items.items():
+        series[f"item:{item}"] = [None if v is None else (v - low) * factor for v in answers]
     for kind, values in plan.kpi_series.items():
         series[f"kpi:{kind}"] = values
     return series
@@ -284,7 +318,7 @@ def import_into(workbook: Any, assessment_id: int, path: Path | str,
             assessment_id, source_name=result.source_name, file_hash=result.file_hash,
             row_count=result.row_count, mapping_toml=result.mapping_toml,
             scale_min=result.scale_min, scale_max=result.scale_max, series=result.series,
-            included=included)
+            included=included, comments=result.comments)
     return result
 
 

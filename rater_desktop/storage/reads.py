@@ -378,6 +378,8 @@ class WorkbookReads:
         dims: dict[str, list[float | None]] = {}
         expectation: dict[str, list[float | None]] = {}
         perception: dict[str, list[float | None]] = {}
+        minimum: dict[str, list[float | None]] = {}
+        items: dict[tuple[str, str], list[float | None]] = {}
         kpis: dict[str, list[float | None]] = {}
         low, high = meta["scale_min"], meta["scale_max"]
         source = _source(meta)
@@ -391,9 +393,13 @@ class WorkbookReads:
             prefix, key = name.split(":", 1)
             if prefix == "dim" and key in DIMENSION_KEYS:
                 dims[key] = [v if v is not None and 0.0 <= v <= 4.0 else None for v in values]
-            elif prefix in ("exp", "per") and key in DIMENSION_KEYS:
-                target = expectation if prefix == "exp" else perception
+            elif prefix in ("exp", "per", "min") and key in DIMENSION_KEYS:
+                target = {"exp": expectation, "per": perception, "min": minimum}[prefix]
                 target[key] = [v if v is not None and low <= v <= high else None for v in values]
+            elif prefix == "item" and key.split(":", 1)[0] in DIMENSION_KEYS and ":" in key:
+                dimension, column = key.split(":", 1)
+                items[(dimension, column[:SHORT_TEXT])] = [v if v is not None and 0.0 <= v <= 4.0 else None
+                                                           for v in values]
             elif prefix == "kpi" and key in ("nps", "csat", "fcr"):
                 kpis[key] = values
         return model.SurveyResults(
@@ -405,6 +411,8 @@ class WorkbookReads:
             dimension_scores=dims,
             expectation=expectation,
             perception=perception,
+            minimum=minimum,
+            items=items,
             nps=[v if v is not None and 0 <= v <= 10 else None for v in kpis.get("nps", [])],
             csat=kpis.get("csat", []),
             fcr=[None if v is None or v not in (0.0, 1.0) else v == 1.0 for v in kpis.get("fcr", [])],
@@ -414,6 +422,29 @@ class WorkbookReads:
             scale_labels=source.scale.labels,
             tool=meta["tool"],
         )
+
+    @_guarded
+    def survey_comments(self, assessment_id: int) -> list[model.SurveyComment]:
+        """The customers' own words kept from the round's surveys, hidden ones flagged, in file order."""
+        rows = self._rows(
+            f"SELECT k.id, k.survey_id, {_t('k.column_name', SHORT_TEXT)}, k.row_number, "
+            f"{_t('k.text', LONG_TEXT)}, k.hidden FROM survey_comments k JOIN surveys s ON s.id = k.survey_id "
+            "WHERE s.assessment_id = ? ORDER BY k.survey_id, k.row_number, k.id",
+            (assessment_id,),
+        )
+        return [
+            model.SurveyComment(
+                id=row["id"],
+                survey_id=row["survey_id"],
+                column=clean_text(row["column_name"], SHORT_TEXT),
+                row=clean_id(row["row_number"]) or 0,
+                text=clean_text(row["text"], LONG_TEXT),
+                hidden=row["hidden"] != 0,
+            )
+            for row in rows
+            if clean_id(row["id"]) is not None and clean_id(row["survey_id"]) is not None
+            and clean_text(row["text"], LONG_TEXT).strip()
+        ]
 
     @_guarded
     def get_setting(self, key: str, default: Any = None) -> Any:
@@ -486,6 +517,7 @@ class WorkbookReads:
             servqual_weights=settings.servqual_weights,
             gap_threshold=settings.gap_threshold,
             show_names=settings.show_names,
+            comments=tuple(self.survey_comments(assessment_id)),
         )
 
 

@@ -52,7 +52,7 @@ _CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
         ("room_phones", "participant_id"),
     ),
     "time_contexts": (("context_grades", "context_id"),),
-    "surveys": (("survey_series", "survey_id"),),
+    "surveys": (("survey_series", "survey_id"), ("survey_comments", "survey_id")),
     "actions": (),
     "criteria": (),
 }
@@ -545,6 +545,7 @@ class Workbook(RoomRecords, WorkbookReads):
         series: Mapping[str, Sequence[float | None]],
         included: bool = True,
         tool: str = "",
+        comments: Sequence[tuple[str, int, str]] = (),
     ) -> int:
         """Store an imported survey and its per-respondent series in one transaction.
 
@@ -554,12 +555,16 @@ class Workbook(RoomRecords, WorkbookReads):
         ``included`` says whether it counts in the round's comparison (see
         ``rater_desktop.survey_sources.place_new_survey``); ``tool`` names the
         survey tool the export came from.
+        ``comments`` are the customers' own words, (column name, spreadsheet
+        row, text), from the columns the mapping names in ``[comments]`` only.
         """
         if not (math.isfinite(scale_min) and math.isfinite(scale_max) and scale_min < scale_max):
             raise ValueError(_("The survey scale needs a minimum below its maximum."))
         if not isinstance(row_count, int) or row_count < 0:
             raise ValueError(_("The survey row count must be a whole number."))
         blobs = [(name, encode_series(values)) for name, values in series.items()]
+        said = [(_text(column, SHORT_TEXT, N_("comment column")), _row_number(row), _text(text, LONG_TEXT, N_("comment")))
+                for column, row, text in comments]
         meta = {
             "assessment_id": assessment_id,
             "source_name": _text(source_name, SHORT_TEXT, N_("source file name"), required=True),
@@ -578,7 +583,18 @@ class Workbook(RoomRecords, WorkbookReads):
                 "INSERT INTO survey_series (survey_id, name, data) VALUES (?, ?, ?)",
                 [(survey_id, name, blob) for name, blob in blobs],
             )
+            db.conn.executemany(
+                "INSERT INTO survey_comments (survey_id, column_name, row_number, text) VALUES (?, ?, ?, ?)",
+                [(survey_id, *comment) for comment in said],
+            )
             return survey_id
+
+    def set_comment_hidden(self, comment_id: int, hidden: bool) -> None:
+        """Leave a customer's comment out of the app and the report (``hidden``), or put it back."""
+        with self._write() as db:
+            cursor = db.execute("UPDATE survey_comments SET hidden = ? WHERE id = ?", (1 if hidden else 0, comment_id))
+            if cursor.rowcount == 0:
+                raise KeyError(f"no survey_comments row with id {comment_id}")
 
     def find_survey_by_hash(self, assessment_id: int, file_hash: str) -> int | None:
         """The survey of this round imported from a file with this hash (re-import guard)."""
@@ -662,6 +678,12 @@ class Workbook(RoomRecords, WorkbookReads):
                         target.close()
         except OutputRefused as refused:
             raise WorkbookAccessError(str(refused), Path(dest)) from refused
+
+
+def _row_number(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError(_("A comment's row is a whole number from 1."))
+    return value
 
 
 def _position(value: Any) -> int:
