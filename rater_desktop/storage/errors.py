@@ -26,6 +26,10 @@ class NotAWorkbookError(WorkbookError):
     """The file is not a RATER workbook (another SQLite file, or not SQLite)."""
 
 
+class ForeignContentError(NotAWorkbookError):
+    """The file has a workbook's header but holds more than data (triggers, views, changed tables)."""
+
+
 class NewerVersionError(WorkbookError):
     """The workbook was written by a newer version of the app; it is left untouched."""
 
@@ -58,6 +62,8 @@ def translated_sqlite_errors(path: Path, *, writing: bool) -> Iterator[None]:
         raise
     except sqlite3.OperationalError as error:
         text = str(error).lower()
+        if "locked" in text or "busy" in text:
+            raise in_use_error(path) from error
         if any(word in text for word in _ACCESS_WORDS):
             raise WorkbookAccessError(_access_sentence(path, writing), path) from error
         raise DamagedWorkbookError(_damaged_sentence(path), path) from error
@@ -67,12 +73,19 @@ def translated_sqlite_errors(path: Path, *, writing: bool) -> Iterator[None]:
         raise WorkbookAccessError(_access_sentence(path, writing), path) from error
 
 
-_ACCESS_WORDS = ("locked", "readonly", "read-only", "disk is full", "disk i/o", "unable to open", "busy")
+_ACCESS_WORDS = ("readonly", "read-only", "disk is full", "disk i/o", "unable to open")
+
+
+def in_use_error(path: Path) -> WorkbookAccessError:
+    """Another program kept the file locked for longer than the busy wait."""
+    return WorkbookAccessError(
+        _("“{name}” is in use by another program; close it there, or wait a moment, and try again.").format(
+            name=path.name), path)
 
 
 def _access_sentence(path: Path, writing: bool) -> str:
     if writing:
-        return _("Could not save to “{name}”: the file is read-only, in use, or the disk is full.").format(
+        return _("Could not save to “{name}”: the file is read-only or the disk is full.").format(
             name=path.name
         )
     return _("Could not read “{name}”: the file is in use or cannot be reached.").format(name=path.name)

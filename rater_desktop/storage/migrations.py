@@ -245,12 +245,12 @@ _STEPS = (_m001_initial, _m002_survey_sources, _m003_room_voting)
 SCHEMA_VERSION: int = len(_STEPS)
 
 
-def migrations() -> Migrations:
-    """The ordered migration set; built on demand so sqlite_utils loads lazily."""
+def migrations(upto: int | None = None) -> Migrations:
+    """The ordered migration set (the first ``upto`` of them when given); built on demand so sqlite_utils loads lazily."""
     from sqlite_utils.migrations import Migrations
 
     chain = Migrations(MIGRATION_SET)
-    for version, step in enumerate(_STEPS, start=1):
+    for version, step in enumerate(_STEPS[:upto], start=1):
         chain(name=step.__name__.lstrip("_"))(_versioned(step, version))
     return chain
 

@@ -1,11 +1,12 @@
 """Creating and opening ``.rater`` files safely.
 
-Opening refuses anything it cannot vouch for *before* writing a byte: the
-SQLite header is read as plain bytes first, so a foreign database, random
-bytes, an empty or truncated file, or a workbook from a newer version is
-turned away without SQLite ever opening it for writing.  Only a file that
-passes the header check, ``PRAGMA quick_check`` and the table check gets a
-backup copy, its migrations and WAL mode.
+Opening refuses anything it cannot vouch for *before* writing a byte (see
+``inspection.py``): the header is read as plain bytes, then the file is looked
+at as SQLite reads it on a connection that cannot change it — its version
+after any WAL, ``quick_check``, and a schema that must be exactly what this
+version's migrations make (a workbook is data, never code).  Only a file that
+passes gets a write connection, which checks the schema once more (the file
+may have changed in between), then a backup copy, its migrations and WAL mode.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,94 +23,28 @@ from rater_desktop.i18n import N_, _
 from rater_desktop.storage.backups import take_backup
 from rater_desktop.storage.errors import (
     DamagedWorkbookError,
-    NewerVersionError,
-    NotAWorkbookError,
     ReadOnlyLocationError,
     WorkbookAccessError,
     WorkbookError,
+    in_use_error,
 )
-from rater_desktop.storage.migrations import SCHEMA_VERSION, TABLES, migrations
+from rater_desktop.storage.inspection import (
+    Header,
+    check_workbook,
+    connect,
+    damaged_error,
+    probe,
+    read_header,
+    snapshot,
+    writable_place,
+)
+from rater_desktop.storage.migrations import SCHEMA_VERSION, migrations
 from rater_desktop.storage.workbook import Workbook, builtin_framework
+
+__all__ = ["APPLICATION_ID", "FIRST_ROUND_NAME", "Header", "create_workbook", "open_workbook", "read_header"]
 
 FIRST_ROUND_NAME = N_("Round 1")
 """Name of the round a new workbook starts with, translated when the workbook is created."""
-_MAGIC = b"SQLite format 3\x00"
-
-
-@dataclass(frozen=True)
-class Header:
-    """The parts of the 100-byte SQLite header that decide whether to open a file."""
-
-    application_id: int
-    user_version: int
-
-
-def read_header(path: Path) -> Header:
-    """Check ``path`` as raw bytes and return its header; raise a WorkbookError if unusable."""
-    try:
-        if not path.exists():
-            raise WorkbookAccessError(
-                _("“{name}” does not exist (looked in {folder}).").format(name=path.name, folder=path.parent),
-                path,
-            )
-        if not path.is_file():
-            raise WorkbookAccessError(_("“{name}” is a folder, not a workbook file.").format(name=path.name), path)
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(100)
-    except PermissionError as error:
-        raise WorkbookAccessError(
-            _("You do not have permission to read “{name}”.").format(name=path.name),
-            path,
-        ) from error
-    except OSError as error:
-        raise WorkbookAccessError(
-            _("“{name}” could not be read: {reason}.").format(name=path.name, reason=error.strerror or error),
-            path,
-        ) from error
-    if not head.startswith(_MAGIC):
-        raise NotAWorkbookError(_("“{name}” is not a RATER workbook.").format(name=path.name), path)
-    if len(head) < 100:
-        raise DamagedWorkbookError(_("“{name}” is damaged: the file is cut short.").format(name=path.name), path)
-    header = Header(
-        application_id=int.from_bytes(head[68:72], "big"),
-        user_version=int.from_bytes(head[60:64], "big", signed=True),
-    )
-    if header.application_id != APPLICATION_ID:
-        raise NotAWorkbookError(
-            _("“{name}” is a database of another program, not a RATER workbook.").format(name=path.name),
-            path,
-        )
-    page_size = int.from_bytes(head[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    page_count = int.from_bytes(head[28:32], "big")
-    count_is_valid = head[24:28] == head[92:96]
-    if count_is_valid and page_count and size < page_count * page_size:
-        raise DamagedWorkbookError(_("“{name}” is damaged: the file is cut short.").format(name=path.name), path)
-    if header.user_version > SCHEMA_VERSION:
-        raise NewerVersionError(
-            _("“{name}” was saved by a newer version of RATER Report Card; update the app to open it.").format(
-                name=path.name
-            ),
-            path,
-        )
-    if header.user_version < 0:
-        raise DamagedWorkbookError(
-            _("“{name}” is damaged: its version number is invalid.").format(name=path.name),
-            path,
-        )
-    return header
-
-
-def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
-    """A connection set up for untrusted files (no extensions, no trusted schema)."""
-    conn = sqlite3.connect(target, uri=uri, check_same_thread=False)
-    if hasattr(conn, "enable_load_extension"):
-        conn.enable_load_extension(False)
-    conn.execute("PRAGMA trusted_schema = OFF")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA cell_size_check = ON")
-    return conn
 
 
 def _database(conn: sqlite3.Connection):
@@ -119,81 +53,63 @@ def _database(conn: sqlite3.Connection):
     return Database(conn, execute_plugins=False)
 
 
-def _check_contents(target: str, path: Path, version: int) -> None:
-    """quick_check, then (for a current-version file) that every table is there.
-
-    Runs on its own short-lived connection: after ``quick_check`` SQLite 3.40
-    refuses a later WAL checkpoint on the same connection as "table is locked".
-    """
-    damaged = DamagedWorkbookError(
-        _("“{name}” is damaged and cannot be opened; try one of its backup copies.").format(name=path.name),
-        path,
-    )
-    try:
-        conn = _connect(target, uri=True)
-    except sqlite3.Error as error:
-        raise WorkbookAccessError(_("“{name}” could not be opened.").format(name=path.name), path) from error
-    try:
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
-        if any(not _is_content_problem(problem) for problem in problems if problem != "ok"):
-            raise damaged
-        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            raise WorkbookAccessError(
-                _("“{name}” is in use by another program.").format(name=path.name),
-                path,
-            ) from error
-        raise damaged from error
-    finally:
-        conn.close()
-    if version == SCHEMA_VERSION and not set(TABLES) <= names:
-        raise damaged
-
-
-def _is_content_problem(problem: str) -> bool:
-    """quick_check lines about values breaking CHECK/NOT NULL rules, not about structure.
-
-    Such values come from files edited elsewhere; reads validate them (see
-    ``reads.py``), so they do not make the file unusable.
-    """
-    return problem.startswith(("CHECK constraint failed", "NULL value in"))
-
-
 def open_workbook(path: str | os.PathLike[str], *, read_only: bool = False) -> Workbook:
     """Open a workbook for reading and writing (or only reading).
 
     Refused with a ``WorkbookError`` (file untouched): a missing path, a file
-    that is not a workbook, a damaged one, one from a newer version, or (for
-    writing) a file or folder without write permission.  An older workbook is
-    backed up, then migrated; opened read-only it is migrated in memory only.
+    that is not a workbook, a damaged one, one from a newer version (also when
+    the newer version is still in its WAL), one holding triggers, views or
+    tables of its own, or (for writing) a file or folder without write
+    permission.  An older workbook is backed up, then migrated; opened
+    read-only it is migrated in memory only.  A file left with a hot journal
+    or a WAL in a read-only place is read through a private copy.
     """
     path = Path(path)
     header = read_header(path)
-    if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+    if not read_only and not writable_place(path):
         raise ReadOnlyLocationError(
             _("“{name}” cannot be changed (the file or its folder is read-only); open it read-only instead.").format(
                 name=path.name
             ),
             path,
         )
-    if not read_only:
-        remove_stale_partials(path.parent, name=path.name)
-    target = path.resolve().as_uri() + ("?mode=ro" if read_only else "")
-    _check_contents(target, path, header.user_version)
+    view = snapshot(path, header)
     try:
-        conn = _connect(target, uri=True)
-    except sqlite3.Error as error:
+        version = check_workbook(view, path)
+    except BaseException:
+        view.close()
+        raise
+    if read_only:
+        try:
+            if version < SCHEMA_VERSION:
+                view = _migrated_in_memory(view)
+        except BaseException:
+            view.close()
+            raise
+        return Workbook(_database(view), path, read_only=True)
+    view.close()
+    remove_stale_partials(path.parent, name=path.name)
+    return Workbook(_database(_writing_connection(path)), path, read_only=False)
+
+
+def _writing_connection(path: Path) -> sqlite3.Connection:
+    """The connection that will write: checked again, backed up, migrated, in WAL mode."""
+    try:
+        conn = connect(str(path))
+        probe(conn, path)
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise in_use_error(path) from error
         raise WorkbookAccessError(_("“{name}” could not be opened.").format(name=path.name), path) from error
+    except sqlite3.DatabaseError as error:
+        raise damaged_error(path) from error
     try:
-        if read_only and header.user_version < SCHEMA_VERSION:
-            conn = _migrated_in_memory(conn)
-        elif not read_only:
-            _prepare_for_writing(conn, path, header.user_version)
+        version = check_workbook(conn, path, thorough=False)
+        _prepare_for_writing(conn, path, version)
     except BaseException:
         conn.close()
         raise
-    return Workbook(_database(conn), path, read_only=read_only)
+    return conn
 
 
 class CompanionWorkbook(Workbook):
@@ -260,7 +176,7 @@ def _prepare_for_writing(conn: sqlite3.Connection, path: Path, version: int) -> 
 
 
 def _migrated_in_memory(conn: sqlite3.Connection) -> sqlite3.Connection:
-    memory = _connect(":memory:")
+    memory = connect(":memory:")
     conn.backup(memory)
     conn.close()
     migrations().apply(_database(memory))
@@ -298,7 +214,7 @@ def create_workbook(
     remove_stale_partials(path.parent, name=path.name)
     try:
         with atomic_output(path, workbook=True, replace=False) as partial:
-            conn = _connect(str(partial))
+            conn = connect(str(partial))
             try:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.commit()

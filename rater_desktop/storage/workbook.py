@@ -158,8 +158,21 @@ class Workbook(RoomRecords, WorkbookReads):
                 _("“{name}” is open read-only; changes cannot be saved.").format(name=self.path.name), self.path
             )
         with translated_sqlite_errors(self.path, writing=True):
-            with self._db.atomic():
+            if self._db.conn.in_transaction:  # nested: sqlite-utils makes it a savepoint
+                with self._db.atomic():
+                    yield self._db
+                return
+            # IMMEDIATE takes the write lock first, so another program's write
+            # is waited for (busy timeout); a deferred BEGIN would read first
+            # and then fail at once when upgrading to write in WAL mode.
+            self._db.conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield self._db
+            except BaseException:
+                if self._db.conn.in_transaction:
+                    self._db.conn.execute("ROLLBACK")
+                raise
+            self._db.conn.execute("COMMIT")
 
     @contextmanager
     def batch(self) -> Iterator[None]:
