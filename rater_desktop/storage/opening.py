@@ -136,7 +136,7 @@ def open_companion(workbook: Workbook) -> CompanionWorkbook:
             _("“{name}” is open read-only; changes cannot be saved.").format(name=workbook.path.name), workbook.path
         )
     try:
-        conn = _connect(workbook.path.resolve().as_uri(), uri=True)
+        conn = connect(workbook.path.resolve().as_uri(), uri=True)
         conn.execute("PRAGMA synchronous = FULL").fetchall()
     except sqlite3.Error as error:
         raise WorkbookAccessError(
