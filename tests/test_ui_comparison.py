@@ -48,7 +48,7 @@ def test_page_refreshes_on_import_and_shows_flags_in_words(qtbot, ops):
     assert page.tiles["fcr"].value.text() == "75.0 %"
     assert page.gaps.spec.gaps[2] == pytest.approx(-1.0)
     assert not page.servqual_view.isVisible()
-    assert page.surveys_model.rowCount() == 1
+    assert page.sources.model.rowCount() == 1
 
 
 def test_servqual_table_when_expectations_exist(qtbot, ops):

@@ -150,8 +150,8 @@ def test_import_runs_in_background_and_comparison_matches_report_card(qtbot, mak
     assert "Customers rate Empathy 2 full grades lower than you do (you: A, customers: D)" in page.flags.text()
     assert page.tiles["nps"].value.text() == "+20.0"
     assert page.tiles["csat"].value.text() == "–"
-    assert page.surveys_model.index(0, 0).data() == "small.csv"
-    assert page.surveys_model.index(0, 1).data() == "5"
+    assert page.sources.model.index(0, 1).data() == "small.csv"
+    assert page.sources.model.index(0, 3).data() == "5"
     assert not page.notice.isVisible()
 
 

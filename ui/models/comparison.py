@@ -11,7 +11,7 @@ from typing import Any
 
 from rater_desktop.analysis import DimensionResult, ReportCard
 from rater_desktop.framework import dimension_name
-from rater_desktop.i18n import _, format_date, format_number, ngettext
+from rater_desktop.i18n import _, format_number, ngettext
 from rater_desktop.report.content import flag_word, points, signed
 from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -139,13 +139,3 @@ class ServqualModel(_TextTable):
     def _cells(self, row: tuple[str, ...]) -> tuple[str, ...]:
         label = {"unweighted": _("Unweighted score"), "weighted": _("Weighted score")}.get(row[0], row[0])
         return (label, *row[1:])
-
-
-class SurveysModel(_TextTable):
-    """The round's imported surveys: source file, responses, import date."""
-
-    def _headers(self) -> tuple[str, ...]:
-        return (_("Source file"), _("Responses"), _("Imported"))
-
-    def _cells(self, survey: dict[str, Any]) -> tuple[str, ...]:
-        return (survey["source_name"], format_number(survey["row_count"]), format_date(survey["imported"] or ""))

@@ -19,7 +19,8 @@ from rater_desktop.i18n import _, format_number
 from rater_desktop.operations import Change, Operations
 from rater_desktop.report.content import build_content, points
 from rater_desktop.report.model import Chart, ReportOptions
-from ui.models.comparison import DimensionsModel, ServqualModel, SurveysModel, flag_sentence
+from ui.models.comparison import DimensionsModel, ServqualModel, flag_sentence
+from ui.pages.survey_sources import SurveySourcesPanel
 from ui.qt import (
     QFont,
     QHBoxLayout,
@@ -29,7 +30,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.widgets.chart_canvas import ChartView
-from ui.widgets.tables import table_view
+from ui.widgets.tables import fit_to_rows, table_view
 
 FEW_RESPONSES = 5
 """customer answers per dimension below which no flag is given (DESIGN §3)"""
@@ -50,13 +51,6 @@ def _table(model) -> QTableView:
     view = table_view(model, selectable=False, stretch=None)
     view.setVerticalScrollBarPolicy(view.verticalScrollBarPolicy().ScrollBarAlwaysOff)
     return view
-
-
-def _fit_height(view: QTableView) -> None:
-    """Show every row without an inner scroll bar (the page itself scrolls)."""
-    rows = view.model().rowCount()
-    height = view.horizontalHeader().height() + sum(view.rowHeight(r) for r in range(rows)) + 4
-    view.setFixedHeight(max(height, view.horizontalHeader().height() + 4))
 
 
 class KpiTile(QFrame):
@@ -101,12 +95,10 @@ class ComparisonPage(QWidget):
         self.flags.setWordWrap(True)
         self.dimensions_model = DimensionsModel(self)
         self.servqual_model = ServqualModel(self)
-        self.surveys_model = SurveysModel(self)
         self.dimensions_view = _table(self.dimensions_model)
         self.servqual_title = _bold(QLabel())
         self.servqual_view = _table(self.servqual_model)
-        self.surveys_title = _bold(QLabel())
-        self.surveys_view = _table(self.surveys_model)
+        self.sources = SurveySourcesPanel(operations)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -127,8 +119,7 @@ class ComparisonPage(QWidget):
         layout.addWidget(self.dimensions_view)
         layout.addWidget(self.servqual_title)
         layout.addWidget(self.servqual_view)
-        layout.addWidget(self.surveys_title)
-        layout.addWidget(self.surveys_view)
+        layout.addWidget(self.sources)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -158,10 +149,9 @@ class ComparisonPage(QWidget):
         content = build_content(self.card, data, options=ReportOptions(sections=frozenset({"charts"})))
         specs = [b.spec for s in content.sections for b in s.blocks if isinstance(b, Chart)]
         self._specs = {type(spec): spec for spec in specs}
-        self._surveys = self.operations.workbook.surveys(self.assessment_id)
         self.dimensions_model.set_rows(self.card.dimensions)
         self.servqual_model.set_card(self.card)
-        self.surveys_model.set_rows(self._surveys)
+        self.sources.set_sources(self.card.sources)
         self._show_charts()
         self.retranslate()
 
@@ -197,19 +187,21 @@ class ComparisonPage(QWidget):
         has_servqual = self.servqual_model.rowCount() > 0
         self.servqual_title.setVisible(has_servqual)
         self.servqual_view.setVisible(has_servqual)
-        self.surveys_title.setText(_("Imported surveys"))
         self.dimensions_view.setAccessibleName(_("Team and customers by dimension"))
         self.servqual_view.setAccessibleName(self.servqual_title.text())
-        self.surveys_view.setAccessibleName(self.surveys_title.text())
-        for model in (self.dimensions_model, self.servqual_model, self.surveys_model):
+        for model in (self.dimensions_model, self.servqual_model):
             model.retranslate()
-        for view in (self.dimensions_view, self.servqual_view, self.surveys_view):
-            _fit_height(view)
+        for view in (self.dimensions_view, self.servqual_view):
+            fit_to_rows(view)
+        self.sources.retranslate()
 
     def _notice_text(self) -> str:
-        if not self._surveys:
+        if not self.card.sources:
             return _("No customer survey has been imported into this round yet. Use File → Import "
                      "customer survey… to add one.")
+        if not any(source.included for source in self.card.sources):
+            return _("Every survey of this round is kept aside, so no customer figure is shown. Tick "
+                     "“In comparison” for a survey below to count it.")
         few = [d for d in self.card.dimensions if d.customer and d.customer.n < FEW_RESPONSES]
         if few:
             return _("Some dimensions have fewer than {n} customer answers; their difference from the "

@@ -27,3 +27,10 @@ def table_view(model, *, selectable: bool = True, stretch: int | None = 0) -> QT
     else:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+def fit_to_rows(view: QTableView) -> None:
+    """Show every row without an inner scroll bar (for tables on a page that scrolls itself)."""
+    rows = view.model().rowCount()
+    height = view.horizontalHeader().height() + sum(view.rowHeight(r) for r in range(rows)) + 4
+    view.setFixedHeight(max(height, view.horizontalHeader().height() + 4))
