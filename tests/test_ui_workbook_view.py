@@ -48,14 +48,31 @@ def test_choosing_another_round_rebuilds_the_round_pages(window, qtbot):
     view = window.workbook_view
     first, latest = (a.id for a in window.workbook.assessments())
     results_before = view.show_page("results")
-    trends = view.show_page("trends")
+    assert len(view.show_page("trends").trend.rounds) == 2
     view.round_box.setCurrentIndex(0)
     view.round_box.activated.emit(0)
     assert view.assessment_id == first
     results_after = view.show_page("results")
     assert results_after is not results_before
     assert getattr(results_after, "assessment_id", first) == first
-    assert view.show_page("trends") is trends, "the trends page covers every round and is kept"
+    trends = view.show_page("trends")
+    assert [r.id for r in trends.trend.rounds] == [first], "the trend of an earlier round stays in its time"
+
+
+def test_starting_a_new_round_from_the_trends_page_selects_it(window, qtbot):
+    view = window.workbook_view
+    spring = view.assessment_id
+    dialog = view.show_page("trends").start_new_round()
+    qtbot.keyClicks(dialog.name, "Autumn 2026")
+    dialog.date.setDate(dialog.date.date().fromString("2026-10-01", "yyyy-MM-dd"))
+    dialog.accept()
+    new_id = window.workbook.assessments()[-1].id
+    assert new_id != spring
+    assert view.assessment_id == new_id and view.round_box.currentData() == new_id
+    assert view.show_page("actions").assessment_id == new_id
+    assert view.show_page("trends").trend.rounds[-1].id == new_id
+    window.undo()
+    assert view.assessment_id == spring and view.round_box.currentData() == spring
 
 
 def test_language_switch_relabels_the_tabs(window):

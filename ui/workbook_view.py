@@ -38,7 +38,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("results", N_("Results"), "ui.pages.results", "ResultsPage"),
     PageSpec("customers", N_("Customers"), "ui.pages.comparison", "ComparisonPage"),
     PageSpec("actions", N_("Action plan"), "ui.pages.actions", "ActionPlanPage"),
-    PageSpec("trends", N_("Trends"), "ui.pages.trends", "TrendsPage", per_round=False),
+    PageSpec("trends", N_("Trends"), "ui.pages.trends", "TrendsPage"),
 )
 
 
@@ -151,6 +151,8 @@ class WorkbookView(QWidget):
         page_class = getattr(importlib.import_module(spec.module), spec.cls)
         args = (self.operations, self.assessment_id) if spec.per_round else (self.operations,)
         page = page_class(*args)
+        if hasattr(page, "round_started"):  # a round started from a page becomes the chosen one
+            page.round_started.connect(self.set_round)
         self._holders[spec.key].layout().addWidget(page)
         self.pages[spec.key] = page
 

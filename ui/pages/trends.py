@@ -1,11 +1,12 @@
 """Trends across rounds: each dimension's team and customer grade over time.
 
 The chart shows one row of the table (overall or a chosen dimension) with the
-same trend chart the PDF uses; the table lists every round and says in words
-how the latest round moved since the previous one.  Below, the actions of the
-previous round are checked against the latest result.  "Start a new round
-from this one…" copies people, situations and unfinished actions through
-``Operations.start_round_from`` (undoable).
+same trend chart the PDF uses; the table lists every round up to the chosen
+one (as that round's report does) and says in words how it moved since the
+previous one.  Below, the actions of the previous round are checked against
+the chosen round's result.  "Start a new round from this one…" copies people,
+situations and unfinished actions through ``Operations.start_round_from``
+(undoable); the window then moves to the new round.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox
 
 from rater_desktop import charts
-from rater_desktop.analysis import report_card
+from rater_desktop.history import RoundResult, rounds_up_to
 from rater_desktop.i18n import _, format_date
 from rater_desktop.model import DIMENSION_KEYS
 from rater_desktop.operations import Change, Operations
@@ -39,7 +40,7 @@ from ui.widgets.fonts import enlarge
 
 
 class TrendsPage(WorkbookPage):
-    """Every round of the workbook; new rounds start from ``assessment_id`` (default: the latest)."""
+    """The rounds up to ``assessment_id`` (default: the latest); new rounds start from that round."""
 
     WATCHED = ("grades", "consensus", "criteria", "participants", "assessments", "surveys", "actions", "settings")
 
@@ -106,23 +107,24 @@ class TrendsPage(WorkbookPage):
     # -- figures -------------------------------------------------------------
 
     def refresh(self) -> None:
+        """The rounds up to this page's round (rounds_up_to), as the report of that round shows them."""
         workbook = self.operations.workbook
-        rounds = workbook.assessments()
-        cards = [report_card(workbook.read_assessment(a.id)) for a in rounds]
-        self.trend = trend(cards)
+        known = {a.id for a in workbook.assessments()}
+        history = rounds_up_to(workbook, self.assessment_id if self.assessment_id in known else None) if known else []
+        self.trend = trend([past.card for past in history])
         self.model.set_trend(self.trend)
         self._draw()
-        self._show_checks(rounds, cards)
+        self._show_checks(history)
 
-    def _show_checks(self, rounds, cards) -> None:
-        if len(rounds) < 2:
+    def _show_checks(self, history: list[RoundResult]) -> None:
+        if len(history) < 2:
             self.checks_heading.setText(_("Actions are checked against the next round once there is one."))
             self.checks.setText("")
             return
-        previous = self.operations.workbook.actions(rounds[-2].id)
+        before, after = history[-2], history[-1]
         self.checks_heading.setText(_("Actions from “{before}”, checked against “{after}”:").format(
-            before=rounds[-2].name, after=rounds[-1].name))
-        lines = [f"• {c.action.title}: {check_sentence(c)}" for c in action_checks(previous, cards[-1])]
+            before=before.assessment.name, after=after.assessment.name))
+        lines = [f"• {c.action.title}: {check_sentence(c)}" for c in action_checks(before.data.actions, after.card)]
         self.checks.setText("\n".join(lines) or _("That round had no actions."))
 
     def chosen_key(self) -> str:
@@ -147,7 +149,7 @@ class TrendsPage(WorkbookPage):
         ))
 
     def watches(self, change: Change) -> bool:
-        """Every round counts here, not only the chosen one."""
+        """Every earlier round counts here, not only the chosen one."""
         return change.kind in self.WATCHED
 
     # -- new round -------------------------------------------------------------------
