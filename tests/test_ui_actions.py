@@ -116,3 +116,14 @@ def test_new_action_for_a_statement_and_suggestion_prefill(qtbot, page):
     assert idea.target in action_dialog.notes.toPlainText()
     action_dialog.accept()
     assert idea.title in titles(page)
+
+
+def test_double_clicking_an_action_opens_one_edit_dialog(qtbot, page, monkeypatch):
+    from ui.dialogs.action_dialog import ActionDialog
+
+    opened = []
+    monkeypatch.setattr(ActionDialog, "open", lambda self: opened.append(self))
+    centre = page.view.visualRect(page.proxy.index(0, COL_TITLE)).center()
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert len(opened) == 1 and opened[0] is page.dialog

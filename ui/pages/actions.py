@@ -79,7 +79,8 @@ class ActionPlanPage(WorkbookPage):
         header.setSectionResizeMode(COL_CRITERION, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_CRITERION, 240)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.doubleClicked.connect(lambda *_args: self.edit_selected())
+        # activated covers Enter and a double-click (or the platform's single click); listening to
+        # doubleClicked as well opened a second dialog whose OK silently undid the first one's edit
         self.view.activated.connect(lambda *_args: self.edit_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_args: self._update_buttons())
 
