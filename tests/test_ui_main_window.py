@@ -199,6 +199,16 @@ def test_new_workbook_asks_for_file_and_organisation(window, tmp_path, monkeypat
     assert table(window)[0][COL_CUSTOMER] == "—"
 
 
+def test_a_new_workbook_opens_on_set_up_whatever_tab_was_shown(window, workbook_path, tmp_path, monkeypatch):
+    window.open_path(workbook_path)
+    window.workbook_view.show_page("actions")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "fresh.rater"), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Corner Pharmacy", True))
+    window.actions[ActionId.NEW].trigger()
+    assert Path(window.workbook.path).name == "fresh.rater"
+    assert window.workbook_view.tabs.currentWidget().objectName() == "setupTab"
+
+
 def test_save_a_copy_writes_a_workbook_that_opens(window, workbook_path, tmp_path, monkeypatch):
     copy = tmp_path / "copy.rater"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))

@@ -26,6 +26,7 @@ class ActionId(enum.Enum):
     EXPORT_DATA = "file.export_data"
     UNDO = "edit.undo"
     REDO = "edit.redo"
+    SETTINGS = "edit.settings"
     HELP = "help.method"
     ABOUT = "help.about"
 
@@ -76,6 +77,10 @@ ACTIONS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.REDO: ActionSpec(
         N_("&Redo"), N_("Make the change you took back again"), QKeySequence.StandardKey.Redo,
+    ),
+    ActionId.SETTINGS: ActionSpec(
+        N_("Workbook &Settings…"), N_("Weights, the gap threshold and whether names are shown, for this workbook"),
+        QKeySequence.StandardKey.Preferences,
     ),
     ActionId.HELP: ActionSpec(
         N_("&Grading Scale and Continuum"), N_("How grades, scores and the continuum work"),

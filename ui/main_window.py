@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_DATA: self.export_data,
             ActionId.UNDO: self.undo,
             ActionId.REDO: self.redo,
+            ActionId.SETTINGS: self.show_settings,
             ActionId.HELP: self.show_help,
             ActionId.ABOUT: self.show_about,
         }
@@ -169,6 +170,8 @@ class MainWindow(QMainWindow):
 
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.actions[ActionId.UNDO], self.actions[ActionId.REDO]])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.actions[ActionId.SETTINGS])
 
         self.view_menu = bar.addMenu("")
         self.language_menu = self.view_menu.addMenu("")
@@ -282,7 +285,8 @@ class MainWindow(QMainWindow):
         except WorkbookError as error:
             show_error(self, _("Could not create the workbook"), str(error))
             return
-        self._adopt(workbook)
+        if self._adopt(workbook):
+            self.workbook_view.show_page("setup")  # a new workbook starts with its people, whatever tab was last shown
 
     def _adopt(self, workbook: Workbook) -> bool:
         """Read what the home page shows, then make ``workbook`` the open one."""
@@ -399,6 +403,13 @@ class MainWindow(QMainWindow):
         if self.workbook is not None:
             export_data(self, self.workbook)
 
+    def show_settings(self) -> None:
+        """The open workbook's settings (weights, gap threshold, names); saving is one undoable step."""
+        from ui.dialogs.settings_dialog import SettingsDialog
+
+        if self.operations is not None:
+            SettingsDialog(self.operations, self).open()
+
     def show_help(self) -> None:
         from ui.dialogs.help import HelpDialog
 
@@ -443,7 +454,8 @@ class MainWindow(QMainWindow):
     def _update_state(self) -> None:
         is_open = self.workbook is not None
         self.stack.setCurrentWidget(self.workbook_view if is_open else self.welcome_page)
-        for action_id in (ActionId.SAVE_COPY_AS, ActionId.IMPORT_SURVEY, ActionId.EXPORT_REPORT, ActionId.EXPORT_DATA):
+        for action_id in (ActionId.SAVE_COPY_AS, ActionId.IMPORT_SURVEY, ActionId.EXPORT_REPORT, ActionId.EXPORT_DATA,
+                          ActionId.SETTINGS):
             self.actions[action_id].setEnabled(is_open)
         self.actions[ActionId.CLOSE].setEnabled(is_open)
         self.actions[ActionId.UNDO].setEnabled(self.operations is not None and self.operations.can_undo)
