@@ -54,8 +54,10 @@ def test_edit_menu_offers_settings_only_with_a_workbook(window):
 
 def test_weights_show_a_live_total_and_are_saved_as_one_undoable_step(qtbot, window, dialog):
     box = dialog.weights
-    assert not box.isChecked() and "count equally" in box.unset.text()
-    box.setChecked(True)
+    assert not box.isChecked() and "count equally" in box.unset.text() and not box.fields.isVisible()
+    box.use.setFocus()
+    qtbot.keyClick(box.use, Qt.Key.Key_Space)
+    assert box.fields.isVisible() and not box.unset.isVisible()
     assert box.total.text() == "Total: 100 of 100 ✓" and ok(dialog).isEnabled()
     type_into(qtbot, box.spins["reliability"], "40")
     assert box.total.text().startswith("Total: 120 of 100\nThe dimension weights add up to 120, not 100.")
@@ -63,7 +65,7 @@ def test_weights_show_a_live_total_and_are_saved_as_one_undoable_step(qtbot, win
     type_into(qtbot, box.spins["tangibles"], "0")
     assert box.total.text() == "Total: 100 of 100 ✓" and ok(dialog).isEnabled()
     type_into(qtbot, dialog.threshold, "0.75")
-    qtbot.mouseClick(dialog.show_names, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dialog.show_names, Qt.Key.Key_Space)
     qtbot.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     saved = window.workbook.settings()

@@ -35,19 +35,26 @@ from ui.qt import QLabel, QVBoxLayout, QWidget
 
 
 class WeightsBox(QGroupBox):
-    """Five importance points with their live total; unticked means "no weights" (equal, or none)."""
+    """Five importance points with their live total, used only while ``use`` is ticked.
 
-    def __init__(self, key: str, title: str, unset: str, weights: dict[str, float] | None,
+    Unticked means no weights: equal dimensions, or no weighted SERVQUAL
+    score; the box then says so in a sentence instead of showing the fields.
+    """
+
+    def __init__(self, key: str, title: str, use: str, unset: str, weights: dict[str, float] | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.key = key
         self.setObjectName(f"{key}Box")
-        self.setCheckable(True)
-        self.setChecked(weights is not None)
+        self.use = QCheckBox(use)
+        self.use.setObjectName(f"{key}Use")
+        self.use.setChecked(weights is not None)
         self.unset = QLabel(unset)
         self.unset.setWordWrap(True)
+        self.fields = QWidget()
         self.spins: dict[str, QDoubleSpinBox] = {}
-        form = QFormLayout()
+        form = QFormLayout(self.fields)
+        form.setContentsMargins(0, 0, 0, 0)
         start = weights or dict.fromkeys(DIMENSION_KEYS, WEIGHT_TOTAL / len(DIMENSION_KEYS))
         for dimension in DIMENSION_KEYS:
             spin = QDoubleSpinBox()
@@ -56,25 +63,33 @@ class WeightsBox(QGroupBox):
             spin.setDecimals(1)
             spin.setSingleStep(5.0)
             spin.setValue(start[dimension])
-            spin.setAccessibleName(_("{setting}: {dimension}").format(setting=title, dimension=dimension_name(dimension)))
+            spin.setAccessibleName(_("{setting}: {dimension}").format(setting=title,
+                                                                      dimension=dimension_name(dimension)))
             spin.valueChanged.connect(self._changed)
             form.addRow(dimension_name(dimension) + ":", spin)
             self.spins[dimension] = spin
         self.total = QLabel()
         self.total.setObjectName(f"{key}Total")
         self.total.setWordWrap(True)
+        form.addRow(self.total)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.use)
         layout.addWidget(self.unset)
-        layout.addLayout(form)
-        layout.addWidget(self.total)
-        self.toggled.connect(self._changed)
+        layout.addWidget(self.fields)
+        self.use.toggled.connect(self._changed)
         self._changed()
+
+    def isChecked(self) -> bool:  # noqa: N802 (reads like the check box it stands for)
+        return self.use.isChecked()
+
+    def setChecked(self, checked: bool) -> None:  # noqa: N802
+        self.use.setChecked(checked)
 
     def values(self) -> dict[str, float]:
         return {dimension: spin.value() for dimension, spin in self.spins.items()}
 
     def weights(self) -> dict[str, float] | None:
-        """The weights as they would be saved (None when unticked); ValueError when they cannot be."""
+        """The weights as they would be saved (None when not used); ValueError when they cannot be."""
         return check_weights(self.values(), self.key) if self.isChecked() else None
 
     def problem(self) -> str:
@@ -87,11 +102,11 @@ class WeightsBox(QGroupBox):
 
     def _changed(self, *_args) -> None:
         self.unset.setVisible(not self.isChecked())
+        self.fields.setVisible(self.isChecked())
         total = sum(self.values().values())
         text = _("Total: {total} of 100").format(total=format_number(total, 0 if total.is_integer() else 1))
         problem = self.problem()
         self.total.setText(text + ("\n" + problem if problem else " ✓"))
-        self.total.setVisible(self.isChecked())
 
 
 class SettingsDialog(QDialog):
@@ -110,11 +125,11 @@ class SettingsDialog(QDialog):
         self.stored_problems.setWordWrap(True)
         self.stored_problems.setVisible(bool(current.problems))
         self.weights = WeightsBox(
-            "weights", _("Dimension weights for the overall grade"),
-            _("Off: the five dimensions count equally in the overall grade."), current.weights)
+            "weights", _("Dimension weights for the overall grade"), _("&Weigh the dimensions"),
+            _("The five dimensions count equally in the overall grade."), current.weights)
         self.servqual = WeightsBox(
-            "servqual_weights", _("SERVQUAL importance weights"),
-            _("Off: only the unweighted SERVQUAL score is given."), current.servqual_weights)
+            "servqual_weights", _("SERVQUAL importance weights for the weighted score"), _("Weigh the SERVQUAL &gaps by importance"),
+            _("Only the unweighted SERVQUAL score is given."), current.servqual_weights)
         self.threshold = QDoubleSpinBox()
         self.threshold.setObjectName("gapThreshold")
         self.threshold.setRange(0.05, MAX_GAP_THRESHOLD)
@@ -128,7 +143,7 @@ class SettingsDialog(QDialog):
         self.show_names.setObjectName("showNames")
         self.show_names.setChecked(current.show_names)
         form = QFormLayout()
-        form.addRow(_("&Gap threshold (points):"), self.threshold)
+        form.addRow(_("Gap &threshold (points):"), self.threshold)
         form.addRow(self.show_names)
         self.problem = QLabel()
         self.problem.setObjectName("settingsProblem")
@@ -144,7 +159,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         for box in (self.weights, self.servqual):
-            box.toggled.connect(self._check)
+            box.use.toggled.connect(self._check)
             for spin in box.spins.values():
                 spin.valueChanged.connect(self._check)
         self._check()
