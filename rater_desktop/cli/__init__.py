@@ -27,9 +27,17 @@ def cli() -> None:
     """
 
 
-from rater_desktop.cli import outputs, serve, settings, survey_import, surveys, workbook  # noqa: E402 (after the group)
+from rater_desktop.cli import (  # noqa: E402 (after the group)
+    outputs,
+    rollup,
+    serve,
+    settings,
+    survey_import,
+    surveys,
+    workbook,
+)
 
-for _module in (workbook, survey_import, surveys, settings, outputs, serve):
+for _module in (workbook, survey_import, surveys, settings, outputs, serve, rollup):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 
