@@ -174,7 +174,7 @@ def report_card(data: AssessmentData) -> ReportCard:
     servqual_gaps = {d.key: d.servqual.gap if d.servqual else None for d in dimensions}
     unweighted, weighted = scoring.servqual_scores(servqual_gaps, data.servqual_weights)
     ratio = scoring.compression_ratio(internal_means, customer_means)
-    surveys = _counted(data)
+    surveys = counted_surveys(data)
     span = next((s.scale_max - s.scale_min for s in surveys if s.perception), None)
     return ReportCard(
         assessment=data.assessment,
@@ -223,7 +223,7 @@ def _dimension(
         (c for c in data.consensus if c.dimension == key and c.criterion_id is None), None
     )
     internal = scoring.point_stat(score for _person, score in respondent_scores(data, key, grades))
-    customer = scoring.point_stat(_pooled(s.dimension_scores.get(key, ()) for s in _counted(data)))
+    customer = scoring.point_stat(_pooled(s.dimension_scores.get(key, ()) for s in counted_surveys(data)))
     gap = scoring.gap(internal.mean if internal else None, customer.mean if customer else None)
     contexts = _contexts(data, key)
     context_range = scoring.context_range(stat.mean if stat else None for _, stat in contexts)
@@ -235,7 +235,7 @@ def _dimension(
         customer=customer,
         gap=gap,
         flag=scoring.gap_flag(gap, customer.n if customer else 0, data.gap_threshold),
-        servqual=_servqual(data, key),
+        servqual=servqual(data, key),
         criteria=tuple(
             _criterion(data, c, grades.get(c.id, {}), _grade_or_none(criterion_consensus.get(c.id)))
             for c in criteria
@@ -243,10 +243,10 @@ def _dimension(
         contexts=contexts,
         context_range=context_range,
         context_flag=scoring.context_flag(context_range),
-        tolerance=distributions.tolerance(_counted(data), key),
+        tolerance=distributions.tolerance(counted_surveys(data), key),
         team_boxes=distributions.team_boxes(
             g.grade for c in criteria for g in grades.get(c.id, {}).values()),
-        customer_boxes=distributions.customer_boxes(_counted(data), key),
+        customer_boxes=distributions.customer_boxes(counted_surveys(data), key),
     )
 
 
@@ -348,8 +348,8 @@ def _continuum(data: AssessmentData) -> ContinuumResult:
 # --- customer side ---------------------------------------------------------------
 
 
-def _counted(data: AssessmentData) -> list[SurveyResults]:
-    """The round's surveys that count in its comparison."""
+def counted_surveys(data: AssessmentData) -> list[SurveyResults]:
+    """The round's surveys that count in its comparison (the roll-up pools these too)."""
     return [survey for survey in data.surveys if survey.included]
 
 
@@ -358,14 +358,14 @@ def _pooled(series: Iterable[Iterable[float | None]]) -> list[float | None]:
     return [value for values in series for value in values]
 
 
-def _servqual(data: AssessmentData, key: str) -> ServqualResult | None:
-    """P − E for one dimension, or None unless both sides were imported.
+def servqual(data: AssessmentData, key: str) -> ServqualResult | None:
+    """P − E for one dimension, or None unless both sides were imported (public: the roll-up uses it).
 
     P and E stay on the survey's own scale, so counted surveys are pooled only
     when every one with SERVQUAL items here answers on the same scale; mixed
     scales give no SERVQUAL result rather than a meaningless blend.
     """
-    surveys = [s for s in _counted(data) if s.perception.get(key) or s.expectation.get(key)]
+    surveys = [s for s in counted_surveys(data) if s.perception.get(key) or s.expectation.get(key)]
     scales = [s.source().scale for s in surveys]
     if any(not same_scale(scales[0], other) for other in scales[1:]):
         return None
@@ -377,7 +377,7 @@ def _servqual(data: AssessmentData, key: str) -> ServqualResult | None:
 
 
 def _kpis(data: AssessmentData) -> Kpis:
-    counted = _counted(data)
+    counted = counted_surveys(data)
     return Kpis(
         nps=scoring.nps(_pooled(s.nps for s in counted)),
         csat=scoring.csat(_pooled(s.csat for s in counted)),

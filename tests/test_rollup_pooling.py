@@ -115,3 +115,21 @@ def test_statements_compare_one_by_one_across_teams(result):
     assert result.pooled.statements[key].n == 16
     assert result.teams[2].statements[key].mean == pytest.approx(2.3)
     assert result.statement_gaps == ()
+
+
+def test_quick_round_grades_and_surveys_kept_aside_count_as_in_the_teams_own_card(tmp_path):
+    path = make_team(tmp_path / "q.rater", "Quick", {"reliability": ["B", "B", ""]}, {"reliability": [4.0] * 6})
+    with open_workbook(path) as book:
+        round_id = book.latest_assessment_id()
+        third = book.participants(round_id)[2].id
+        book.set_dimension_grade(third, "reliability", "D")          # voted the whole dimension from a phone
+        aside = book.add_survey(round_id, source_name="old.csv", file_hash="old", row_count=5, mapping_toml="",
+                                scale_min=1, scale_max=5, series={"dim:reliability": [0.0] * 5})
+        book.set_survey_included(aside, False)
+        own = workbook_summary(book, round_id)
+    team = roll_up([Team(read_source(path))]).teams[0]
+    reliability = team.card.dimension("reliability")
+    assert (reliability.internal.n, reliability.internal.mean) == (3, pytest.approx((3 + 3 + 1) / 3))
+    assert (reliability.customer.n, reliability.customer.mean) == (6, 4.0)      # the kept-aside survey is not pooled
+    assert own["dimensions"][0]["internal"]["mean"] == reliability.internal.mean
+    assert own["dimensions"][0]["customer"]["mean"] == reliability.customer.mean

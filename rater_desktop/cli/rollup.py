@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from rater_desktop.cli.common import UserError, check_output_folder, workbook_path
+from rater_desktop.cli.common import UserError, workbook_path
 from rater_desktop.i18n import _, set_language
 
 OUTPUT_SUFFIXES = (".pdf", ".csv", ".xlsx")
@@ -30,15 +30,12 @@ def rollup(paths: tuple[Path, ...], as_json: bool, outputs: tuple[Path, ...], la
     from rater_desktop.rollup.session import RollupSession, expand_arguments
 
     set_language(lang)
-    for output in outputs:
-        if output.suffix.lower() not in OUTPUT_SUFFIXES:
-            raise UserError(_("An output must end in .pdf, .csv or .xlsx."))
-        check_output_folder(output)
     session = RollupSession()
     try:
         files = expand_arguments(paths, session)
     except RaterSetError as error:
         raise UserError(str(error)) from error
+    _check_outputs(outputs, files)
     if min_group is not None:
         session.min_group = min_group
     session.adopt(read_sources(files))
@@ -58,6 +55,21 @@ def rollup(paths: tuple[Path, ...], as_json: bool, outputs: tuple[Path, ...], la
         click.echo(rollup_json(result, session.notices))
     elif not outputs and save_path is None:
         _print_lines(result)
+
+
+def _check_outputs(outputs: tuple[Path, ...], members: list[Path]) -> None:
+    """Refuse a bad output before reading hundreds of files: wrong kind, a member, a workbook, no folder."""
+    from rater_desktop.files import OutputRefused, check_output
+
+    for output in outputs:
+        if output.suffix.lower() not in OUTPUT_SUFFIXES:
+            raise UserError(_("An output must end in .pdf, .csv or .xlsx."))
+        try:
+            target = check_output(output, inputs=tuple(members))
+        except OutputRefused as refused:
+            raise UserError(str(refused)) from None
+        if not target.resolve().parent.is_dir():
+            raise UserError(_("The folder {folder} does not exist.").format(folder=target.resolve().parent))
 
 
 def _write_outputs(result, outputs: tuple[Path, ...], lang: str, title: str, notices) -> None:

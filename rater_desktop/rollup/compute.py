@@ -43,6 +43,7 @@ from rater_desktop.rollup.results import (
 )
 from rater_desktop.rollup.sources import Team
 from rater_desktop.scoring import Stat
+from rater_desktop.survey_sources import same_scale
 
 NO_KPIS = Kpis(None, None, None)
 POOLED_ROUND = Assessment(0, "", "")
@@ -137,7 +138,7 @@ def _dimension(key: str, digest: RoundDigest, show_internal: bool, show_customer
         customer=customer,
         gap=gap,
         flag=scoring.gap_flag(gap, customer.n if customer else 0, digest.gap_threshold),
-        servqual=_servqual(digest.perception[key], digest.expectation[key]) if show_customer else None,
+        servqual=digest.servqual[key] if show_customer else None,
         criteria=(),
         contexts=(),
         context_range=None,
@@ -155,8 +156,14 @@ def _private_dimensions(digest: RoundDigest, min_group: int) -> tuple[DimensionR
     )
 
 
-def _servqual(perception: Iterable[float], expectation: Iterable[float]) -> ServqualResult | None:
-    p, e = scoring.describe(perception), scoring.describe(expectation)
+def _pooled_servqual(key: str, digests: Sequence[RoundDigest]) -> ServqualResult | None:
+    """P − E over every team's SERVQUAL respondents, when they all answered on one scale (as in a report card)."""
+    teams = [d for d in digests if d.servqual[key] is not None]
+    scales = [d.servqual_scale[key] for d in teams]
+    if not teams or any(not same_scale(scales[0], other) for other in scales[1:]):
+        return None
+    p = scoring.describe(chain.from_iterable(d.perception[key] for d in teams))
+    e = scoring.describe(chain.from_iterable(d.expectation[key] for d in teams))
     return None if p is None or e is None else ServqualResult(p.mean, e.mean, p.mean - e.mean)
 
 
@@ -280,11 +287,7 @@ def _pooled_dimension(key: str, digests: Sequence[RoundDigest], plan: _Plan, thr
     internal = scoring.point_stat(chain.from_iterable(d.internal[key] for d in digests)) if show_internal else None
     customer = scoring.point_stat(chain.from_iterable(d.customer[key] for d in digests)) if show_customer else None
     gap = scoring.gap(internal.mean if internal else None, customer.mean if customer else None)
-    scales = {scale for d in digests if d.perception[key] for scale in d.survey_scales}
-    servqual = None
-    if show_customer and len(scales) == 1:
-        servqual = _servqual(chain.from_iterable(d.perception[key] for d in digests),
-                             chain.from_iterable(d.expectation[key] for d in digests))
+    servqual = _pooled_servqual(key, digests) if show_customer else None
     return DimensionResult(key, internal, None, "", customer, gap,
                            scoring.gap_flag(gap, customer.n if customer else 0, threshold), servqual,
                            (), (), None, False)

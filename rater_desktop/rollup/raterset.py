@@ -57,7 +57,7 @@ class RaterSet:
 
 def save_set(path: str | os.PathLike[str], raterset: RaterSet) -> None:
     """Write ``raterset`` to ``path`` (replaced whole, never half written)."""
-    from rater_desktop.report.render import write_atomically
+    from rater_desktop.files import write_atomically
 
     path = Path(path)
     folder = path.resolve().parent

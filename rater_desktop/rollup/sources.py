@@ -92,14 +92,14 @@ def find_workbooks(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 def read_source(path: Path) -> TeamSource:
     """Read one member workbook, read-only; raises ``WorkbookError`` or ``SourceError`` with one sentence."""
     from rater_desktop.storage import open_workbook
-    from rater_desktop.storage.rollup_reads import read_workbook_rows
+    from rater_desktop.storage.rollup_reads import read_all_rounds
 
     with open_workbook(path, read_only=True) as workbook:
         fingerprint = file_fingerprint(path)
-        book = read_workbook_rows(workbook)
-    if not book.rounds:
+        rounds = read_all_rounds(workbook)
+    if not rounds:
         raise SourceError(_("“{name}” has no assessment rounds yet.").format(name=path.name))
-    return TeamSource(path, book.organisation, tuple(digest_round(book, rows) for rows in book.rounds), fingerprint)
+    return TeamSource(path, rounds[0].organisation, tuple(digest_round(data) for data in rounds), fingerprint)
 
 
 def file_fingerprint(path: Path) -> str:

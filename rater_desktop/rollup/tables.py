@@ -68,15 +68,16 @@ def _figures(d: DimensionResult) -> tuple[Any, ...]:
 
 
 def write_table(rollup: Rollup, out_path: str | os.PathLike[str]) -> int:
-    """Write the table to ``out_path`` (.csv or .xlsx, never half written); return the rows written."""
-    from rater_desktop.report.render import write_atomically
+    """Write the table to ``out_path`` (.csv or .xlsx, never half written, never over a member); return the rows."""
+    from rater_desktop.files import write_atomically
 
     out = Path(out_path)
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValueError(f"Cannot export to {out.name}: choose a .csv or .xlsx file name.")
     rows = table_rows(rollup)
-    write_atomically(out, _csv_bytes(rows) if suffix == ".csv" else _xlsx_bytes(rows))
+    members = tuple(team.path for team in rollup.teams)
+    write_atomically(out, _csv_bytes(rows) if suffix == ".csv" else _xlsx_bytes(rows), inputs=members)
     return len(rows)
 
 
