@@ -5,28 +5,28 @@ action.  Each method reads what it is about to overwrite, performs the change
 (one transaction, via ``Workbook``), keeps the inverse on an in-memory undo
 stack and tells listeners what changed so views can refresh only that.  The
 undo history lasts for the session; the file itself is always saved.
+
+Several drivers share one ``Operations``: the window, and for room voting a
+web server on its own thread.  Every public method here runs one at a time
+under the workbook's lock, announces a :class:`~rater_desktop.changes.Change`
+naming its kind, round and origin, and reaches the GUI's listeners on the GUI
+thread (see :mod:`rater_desktop.changes` for how).  A driver names itself with
+``acting_as(origin)``; a driver whose changes the person at the laptop must not
+take back with Ctrl+Z (a phone's vote) acts with ``undoable=False``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from rater_desktop.changes import Announcer, Change, ChangeKind, current_origin, serialise_public_methods
 from rater_desktop.storage import Workbook
 
-
-@dataclass(frozen=True)
-class Change:
-    """What changed: ``kind`` names the table-like area (``"grades"``, ``"participants"``,
-    ...), ``assessment_id`` the round it belongs to (None for workbook-wide
-    things such as criteria or settings), ``ids`` the affected keys."""
-
-    kind: str
-    assessment_id: int | None
-    ids: tuple = ()
+if TYPE_CHECKING:
+    from rater_desktop.sessions.workshop import Workshops
 
 
 @dataclass(frozen=True)
@@ -37,57 +37,37 @@ class _Step:
     redo: Callable[[], None]
 
 
-class Operations:
+class Operations(Announcer):
     """The operations layer over one open workbook."""
 
     def __init__(self, workbook: Workbook, *, history: bool = True) -> None:
         """``history=False`` keeps no undo steps: for changes made where nobody can undo them
         (the room server writing phones' answers; each phone changes its own answers)."""
+        super().__init__()
         self.workbook = workbook
         self._history = history
-        self._listeners: list[Callable[[Change], None]] = []
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
-        self._held: list[Change] | None = None
+        self._workshops: Workshops | None = None
 
-    # -- listeners and history -------------------------------------------------
+    @property
+    def workshops(self) -> Workshops:
+        """The workshop sessions on this workbook's rounds (made on first use, kept while it is open)."""
+        if self._workshops is None:
+            from rater_desktop.sessions.workshop import Workshops
 
-    def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
-        """Call ``callback(change)`` after every change, undo and redo; returns an unsubscribe function."""
-        self._listeners.append(callback)
-        return lambda: self._listeners.remove(callback) if callback in self._listeners else None
+            self._workshops = Workshops(self)
+        return self._workshops
 
-    def _notify(self, change: Change) -> None:
-        if self._held is not None:
-            self._held.append(change)
-        else:
-            self.announce(change)
-
-    def announce(self, change: Change) -> None:
-        """Tell every listener about ``change`` (normally done by each operation itself)."""
-        for callback in list(self._listeners):
-            callback(change)
-
-    @contextmanager
-    def held_announcements(self) -> Iterator[list[Change]]:
-        """Collect the changes made meanwhile instead of telling listeners.
-
-        For a change written on a worker thread: listeners are views that must
-        run on the GUI thread, which passes the collected changes to
-        :meth:`announce` once the worker is done.
-        """
-        held: list[Change] = []
-        self._held = held
-        try:
-            yield held
-        finally:
-            self._held = None
+    # -- history -------------------------------------------------------------------
 
     def _done(self, label: str, change: Change, undo: Callable[[], None], redo: Callable[[], None]) -> Change:
-        if self._history:
+        origin, undoable = current_origin()
+        if self._history and undoable:
             self._undo.append(_Step(label, change, undo, redo))
             self._redo.clear()
-        self._notify(change)
+        change = replace(change, origin=origin)
+        self.announce(change)
         return change
 
     @property
@@ -114,8 +94,7 @@ class Operations:
         step = self._undo[-1]
         step.undo()
         self._redo.append(self._undo.pop())
-        self._notify(step.change)
-        return step.change
+        return self._announce_again(step.change)
 
     def redo(self) -> Change | None:
         if not self._redo:
@@ -123,12 +102,17 @@ class Operations:
         step = self._redo[-1]
         step.redo()
         self._undo.append(self._redo.pop())
-        self._notify(step.change)
-        return step.change
+        return self._announce_again(step.change)
+
+    def _announce_again(self, change: Change) -> Change:
+        """An undone or redone change comes from whoever undoes it, not from its first maker."""
+        change = replace(change, origin=current_origin()[0])
+        self.announce(change)
+        return change
 
     # -- shared shapes of change -----------------------------------------------------
 
-    def _added(self, label: str, kind: str, table: str, assessment_id: int | None, ident: int, delete) -> int:
+    def _added(self, label: str, kind: ChangeKind, table: str, assessment_id: int | None, ident: int, delete) -> int:
         snapshot = self.workbook.capture(table, ident)
         self._done(
             label,
@@ -138,7 +122,7 @@ class Operations:
         )
         return ident
 
-    def _updated(self, label: str, kind: str, table: str, ident: int, fields: dict[str, Any], update) -> Change:
+    def _updated(self, label: str, kind: ChangeKind, table: str, ident: int, fields: dict[str, Any], update) -> Change:
         old = self.workbook.raw_row(table, ident)
         if old is None:
             raise KeyError(f"no {table} row with id {ident}")
@@ -151,7 +135,7 @@ class Operations:
             lambda: update(ident, **fields),
         )
 
-    def _deleted(self, label: str, kind: str, table: str, ident: int, delete) -> Change:
+    def _deleted(self, label: str, kind: ChangeKind, table: str, ident: int, delete) -> Change:
         snapshot = self.workbook.capture(table, ident)
         rows = snapshot.get(table) or [{}]
         delete(ident)
@@ -180,7 +164,7 @@ class Operations:
         self.workbook.set_organisation(name)
         return self._done(
             "set_organisation",
-            Change("organisation", None),
+            Change(ChangeKind.ORGANISATION, None),
             lambda: self.workbook.set_organisation(old),
             lambda: self.workbook.set_organisation(name),
         )
@@ -190,7 +174,7 @@ class Operations:
         self.workbook.set_setting(key, value)
         return self._done(
             "set_setting",
-            Change("settings", None, (key,)),
+            Change(ChangeKind.SETTINGS, None, (key,)),
             lambda: self.workbook.set_setting(key, old),
             lambda: self.workbook.set_setting(key, value),
         )
@@ -209,7 +193,7 @@ class Operations:
         self.workbook.set_settings(new)
         return self._done(
             "set_settings",
-            Change("settings", None, tuple(new)),
+            Change(ChangeKind.SETTINGS, None, tuple(new)),
             lambda: self.workbook.set_settings(old),
             lambda: self.workbook.set_settings(new),
         )
@@ -218,7 +202,7 @@ class Operations:
 
     def add_assessment(self, name: str, date: str | date, notes: str = "") -> int:
         ident = self.workbook.add_assessment(name, date, notes)
-        return self._added("add_assessment", "assessments", "assessments", ident, ident, self.workbook.delete_assessment)
+        return self._added("add_assessment", ChangeKind.ASSESSMENTS, "assessments", ident, ident, self.workbook.delete_assessment)
 
     def start_round_from(self, assessment_id: int, name: str, date: str | date, carry_note: str = "") -> int:
         """Start a new round from ``assessment_id`` (see ``Workbook.copy_round``); undo removes it whole.
@@ -227,46 +211,46 @@ class Operations:
         passes a sentence in the user's language naming the source round.
         """
         ident = self.workbook.copy_round(assessment_id, name, date, carry_note)
-        return self._added("start_round_from", "assessments", "assessments", ident, ident, self.workbook.delete_assessment)
+        return self._added("start_round_from", ChangeKind.ASSESSMENTS, "assessments", ident, ident, self.workbook.delete_assessment)
 
     def update_assessment(self, assessment_id: int, **fields: Any) -> Change:
         return self._updated(
-            "update_assessment", "assessments", "assessments", assessment_id, fields, self.workbook.update_assessment
+            "update_assessment", ChangeKind.ASSESSMENTS, "assessments", assessment_id, fields, self.workbook.update_assessment
         )
 
     def delete_assessment(self, assessment_id: int) -> Change:
         return self._deleted(
-            "delete_assessment", "assessments", "assessments", assessment_id, self.workbook.delete_assessment
+            "delete_assessment", ChangeKind.ASSESSMENTS, "assessments", assessment_id, self.workbook.delete_assessment
         )
 
     def add_participant(self, assessment_id: int, name: str, role: str = "") -> int:
         ident = self.workbook.add_participant(assessment_id, name, role)
-        return self._added("add_participant", "participants", "participants", assessment_id, ident, self.workbook.delete_participant)
+        return self._added("add_participant", ChangeKind.PARTICIPANTS, "participants", assessment_id, ident, self.workbook.delete_participant)
 
     def update_participant(self, participant_id: int, **fields: Any) -> Change:
         return self._updated(
-            "update_participant", "participants", "participants", participant_id, fields,
+            "update_participant", ChangeKind.PARTICIPANTS, "participants", participant_id, fields,
             self.workbook.update_participant,
         )
 
     def delete_participant(self, participant_id: int) -> Change:
         return self._deleted(
-            "delete_participant", "participants", "participants", participant_id, self.workbook.delete_participant
+            "delete_participant", ChangeKind.PARTICIPANTS, "participants", participant_id, self.workbook.delete_participant
         )
 
     def add_time_context(self, assessment_id: int, name: str) -> int:
         ident = self.workbook.add_time_context(assessment_id, name)
-        return self._added("add_time_context", "time_contexts", "time_contexts", assessment_id, ident, self.workbook.delete_time_context)
+        return self._added("add_time_context", ChangeKind.TIME_CONTEXTS, "time_contexts", assessment_id, ident, self.workbook.delete_time_context)
 
     def update_time_context(self, context_id: int, **fields: Any) -> Change:
         return self._updated(
-            "update_time_context", "time_contexts", "time_contexts", context_id, fields,
+            "update_time_context", ChangeKind.TIME_CONTEXTS, "time_contexts", context_id, fields,
             self.workbook.update_time_context,
         )
 
     def delete_time_context(self, context_id: int) -> Change:
         return self._deleted(
-            "delete_time_context", "time_contexts", "time_contexts", context_id, self.workbook.delete_time_context
+            "delete_time_context", ChangeKind.TIME_CONTEXTS, "time_contexts", context_id, self.workbook.delete_time_context
         )
 
     # -- answers -------------------------------------------------------------------
@@ -274,7 +258,7 @@ class Operations:
     def set_grade(self, participant_id: int, criterion_id: int, grade: str | None, note: str = "") -> Change:
         return self._keyed(
             "set_grade",
-            Change("grades", self._assessment_of(participant_id), (participant_id, criterion_id)),
+            Change(ChangeKind.GRADES, self._assessment_of(participant_id), (participant_id, criterion_id)),
             "grades",
             {"participant_id": participant_id, "criterion_id": criterion_id},
             lambda g, n="": self.workbook.set_grade(participant_id, criterion_id, g, n),
@@ -286,7 +270,7 @@ class Operations:
     ) -> Change:
         return self._keyed(
             "set_context_grade",
-            Change("context_grades", self._assessment_of(participant_id), (participant_id, context_id, dimension)),
+            Change(ChangeKind.CONTEXT_GRADES, self._assessment_of(participant_id), (participant_id, context_id, dimension)),
             "context_grades",
             {"participant_id": participant_id, "context_id": context_id, "dimension": dimension},
             lambda g, n="": self.workbook.set_context_grade(participant_id, context_id, dimension, g, n),
@@ -297,7 +281,7 @@ class Operations:
         """A quick round's one grade for a whole dimension (see ``model.DimensionGrade``)."""
         return self._keyed(
             "set_dimension_grade",
-            Change("dimension_grades", self._assessment_of(participant_id), (participant_id, dimension)),
+            Change(ChangeKind.DIMENSION_GRADES, self._assessment_of(participant_id), (participant_id, dimension)),
             "dimension_grades",
             {"participant_id": participant_id, "dimension": dimension},
             lambda g, n="": self.workbook.set_dimension_grade(participant_id, dimension, g, n),
@@ -307,7 +291,7 @@ class Operations:
     def set_continuum(self, participant_id: int, item: int, kind: str, value: int | None) -> Change:
         return self._keyed(
             "set_continuum",
-            Change("continuum", self._assessment_of(participant_id), (participant_id, item, kind)),
+            Change(ChangeKind.CONTINUUM, self._assessment_of(participant_id), (participant_id, item, kind)),
             "continuum_answers",
             {"participant_id": participant_id, "item": item, "kind": kind},
             lambda v: self.workbook.set_continuum(participant_id, item, kind, v),
@@ -319,7 +303,7 @@ class Operations:
     ) -> Change:
         return self._keyed(
             "set_consensus",
-            Change("consensus", assessment_id, (dimension, criterion_id)),
+            Change(ChangeKind.CONSENSUS, assessment_id, (dimension, criterion_id)),
             "consensus",
             {"assessment_id": assessment_id, "dimension": dimension, "criterion_id": criterion_id or 0},
             lambda g, r="": self.workbook.set_consensus(assessment_id, dimension, g, r, criterion_id),
@@ -330,11 +314,11 @@ class Operations:
 
     def add_criterion(self, dimension: str, text: str, hint_a: str = "", hint_f: str = "") -> int:
         ident = self.workbook.add_criterion(dimension, text, hint_a, hint_f)
-        return self._added("add_criterion", "criteria", "criteria", None, ident, self.workbook.delete_criterion)
+        return self._added("add_criterion", ChangeKind.CRITERIA, "criteria", None, ident, self.workbook.delete_criterion)
 
     def update_criterion(self, criterion_id: int, **fields: Any) -> Change:
         return self._updated(
-            "update_criterion", "criteria", "criteria", criterion_id, fields, self.workbook.update_criterion
+            "update_criterion", ChangeKind.CRITERIA, "criteria", criterion_id, fields, self.workbook.update_criterion
         )
 
     def move_criterion(self, criterion_id: int, new_position: int) -> Change:
@@ -346,7 +330,7 @@ class Operations:
         self.workbook.move_criterion(criterion_id, new_position)
         return self._done(
             "move_criterion",
-            Change("criteria", None, (criterion_id,)),
+            Change(ChangeKind.CRITERIA, None, (criterion_id,)),
             lambda: self.workbook.move_criterion(criterion_id, old_position),
             lambda: self.workbook.move_criterion(criterion_id, new_position),
         )
@@ -359,7 +343,7 @@ class Operations:
         self.workbook.set_criterion_hidden(criterion_id, hidden)
         return self._done(
             "set_criterion_hidden",
-            Change("criteria", None, (criterion_id,)),
+            Change(ChangeKind.CRITERIA, None, (criterion_id,)),
             lambda: self.workbook.set_criterion_hidden(criterion_id, was_hidden),
             lambda: self.workbook.set_criterion_hidden(criterion_id, hidden),
         )
@@ -382,32 +366,33 @@ class Operations:
             for snapshot in added:
                 self.workbook.restore(snapshot)
 
-        return self._done("restore_builtin_criteria", Change("criteria", None, tuple(changed)), undo, redo)
+        return self._done("restore_builtin_criteria", Change(ChangeKind.CRITERIA, None, tuple(changed)), undo, redo)
 
     # -- actions and surveys -------------------------------------------------------------
 
     def add_action(self, assessment_id: int, title: str, **fields: Any) -> int:
         ident = self.workbook.add_action(assessment_id, title, **fields)
-        return self._added("add_action", "actions", "actions", assessment_id, ident, self.workbook.delete_action)
+        return self._added("add_action", ChangeKind.ACTIONS, "actions", assessment_id, ident, self.workbook.delete_action)
 
     def update_action(self, action_id: int, **fields: Any) -> Change:
-        return self._updated("update_action", "actions", "actions", action_id, fields, self.workbook.update_action)
+        return self._updated("update_action", ChangeKind.ACTIONS, "actions", action_id, fields, self.workbook.update_action)
 
     def delete_action(self, action_id: int) -> Change:
-        return self._deleted("delete_action", "actions", "actions", action_id, self.workbook.delete_action)
+        return self._deleted("delete_action", ChangeKind.ACTIONS, "actions", action_id, self.workbook.delete_action)
 
     def add_survey(self, assessment_id: int, **survey: Any) -> int:
         """Store an imported survey (arguments as ``Workbook.add_survey``); undo removes it."""
         ident = self.workbook.add_survey(assessment_id, **survey)
-        return self._added("add_survey", "surveys", "surveys", assessment_id, ident, self.workbook.delete_survey)
+        return self._added("add_survey", ChangeKind.SURVEYS, "surveys", assessment_id, ident, self.workbook.delete_survey)
 
     def delete_survey(self, survey_id: int) -> Change:
-        return self._deleted("delete_survey", "surveys", "surveys", survey_id, self.workbook.delete_survey)
+        return self._deleted("delete_survey", ChangeKind.SURVEYS, "surveys", survey_id, self.workbook.delete_survey)
+
 
     def set_survey_included(self, survey_id: int, included: bool) -> Change:
         """Count a survey in its round's comparison, or keep it aside; undo puts it back as it was."""
         return self._updated(
-            "set_survey_included", "surveys", "surveys", survey_id, {"included": included},
+            "set_survey_included", ChangeKind.SURVEYS, "surveys", survey_id, {"included": included},
             lambda ident, included: self.workbook.set_survey_included(ident, bool(included)),
         )
 
@@ -421,10 +406,13 @@ class Operations:
         self.workbook.set_comment_hidden(comment_id, hidden)
         return self._done(
             "set_comment_hidden",
-            Change("comments", survey.get("assessment_id"), (comment_id,)),
+            Change(ChangeKind.COMMENTS, survey.get("assessment_id"), (comment_id,)),
             lambda: self.workbook.set_comment_hidden(comment_id, was_hidden),
             lambda: self.workbook.set_comment_hidden(comment_id, hidden),
         )
+
+
+serialise_public_methods(Operations)
 
 
 def _old_value(table: str, row: dict[str, Any]) -> tuple:

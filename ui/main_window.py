@@ -32,7 +32,7 @@ from ui.qt import (
     Signal,
 )
 from ui.settings import Settings
-from ui.tasks import Task, run_in_background
+from ui.tasks import Task, gui_thread_delivery, run_in_background
 
 if TYPE_CHECKING:
     from rater_desktop.operations import Change, Operations
@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         """every change to the open workbook goes through this (pages use it too)"""
         self._demo_task: Task | None = None
         self._warm_up_task: Task | None = None
+        self._deliver = gui_thread_delivery(self)
+        """change notices reach the pages on this (the GUI) thread, whichever thread made the change"""
         self._painted = False
 
         self.actions = create_actions(self)
@@ -305,6 +307,7 @@ class MainWindow(QMainWindow):
             self.workbook.close()
         self.workbook = workbook
         self.operations = Operations(workbook)
+        self.operations.deliver = self._deliver
         self.operations.subscribe(self._workbook_edited)
         self.workbook_view.show_workbook(self.operations, organisation, rounds)
         self._refresh_recent(self.settings.add_recent_file(workbook.path))

@@ -1,15 +1,18 @@
-"""Run slow work (writing the demo, loading heavy modules) off the GUI thread.
+"""Run slow work (writing the demo, loading heavy modules) off the GUI thread, and bring
+news from other threads back to it.
 
 The worker never touches widgets: it returns a value, and the result or the
 exception reaches the GUI thread as a queued signal. Connect the callbacks to
 methods of a QObject living in the GUI thread so they run there.
+:func:`gui_thread_delivery` does the same for the operations layer's change
+notices, whichever thread (a worker, the phone server) made the change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ui.qt import QObject, QRunnable, QThreadPool, Signal
+from ui.qt import QObject, QRunnable, QThread, QThreadPool, Signal
 
 
 class TaskSignals(QObject):
@@ -47,3 +50,34 @@ def run_in_background(
     task.signals.failed.connect(on_failure)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+class _GuiCalls(QObject):
+    """Runs the callables it is sent on the thread it lives in (the GUI thread)."""
+
+    sent = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sent.connect(self._run)
+
+    @staticmethod
+    def _run(call: Callable[[], None]) -> None:
+        call()
+
+
+def gui_thread_delivery(owner: QObject) -> Callable[[Callable[[], None]], None]:
+    """A ``deliver`` for :class:`rater_desktop.operations.Operations`: listeners (views) run on the
+    GUI thread, at once for a change made there, queued for one made on another thread.
+
+    ``owner`` lives on the GUI thread and keeps the courier alive.
+    """
+    calls = _GuiCalls(owner)
+
+    def deliver(tell: Callable[[], None]) -> None:
+        if QThread.currentThread() is calls.thread():
+            tell()
+        else:
+            calls.sent.emit(tell)
+
+    return deliver
