@@ -18,7 +18,9 @@ DIMENSION_KEYS: tuple[str, ...] = (
 )
 """The five RATER dimensions, always in this order (DESIGN §5)."""
 
-GRADES: tuple[str, ...] = ("A", "B", "C", "D", "F", "NA")
+LETTERS: tuple[str, ...] = ("A", "B", "C", "D", "F")
+"""The letter grades, best first."""
+GRADES: tuple[str, ...] = (*LETTERS, "NA")
 """Stored grade codes; "NA" is "not applicable" and never counts as zero."""
 
 CONTINUUM_ITEMS: tuple[int, ...] = (1, 2, 3)

@@ -12,7 +12,7 @@ from rater_desktop.analysis import report_card
 from rater_desktop.model import DIMENSION_KEYS
 from rater_desktop.privacy import group_size
 from rater_desktop.room.phones import NOTE_LIMIT, Refused, Room
-from rater_desktop.workshop import reveal
+from rater_desktop.sessions.reveal import reveal
 
 
 def quick_room(workbook, assessment_id, **options) -> Room:

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QLineEdit, QProgressBar
 
 from rater_desktop.analysis import report_card
 from rater_desktop.i18n import format_number
+from rater_desktop.sessions.grading import CONTEXT, CONTINUUM, CRITERION, SUMMARY
 from rater_desktop.storage import open_workbook
 from tests.ui_round_support import PEOPLE, make_round, open_ops, press, type_text
-from ui.models.grading import CONTEXT, CONTINUUM, CRITERION, SUMMARY
 from ui.models.report_card import COL_CONSENSUS, COL_GRADE, COL_MEAN, COL_N, COL_RANGE, COL_SD, stat_cells
 from ui.pages.grading import GradingPage
 from ui.pages.results import ResultsPage
-from ui.qt import QLabel, QPushButton, Qt
+from ui.qt import QLabel, QMessageBox, QPushButton, Qt
 
 # Per person: the key pressed on every statement of a dimension (None = skip with Enter),
 # the keys for the two time contexts, and the 1-7 continuum answers (current, desired).
@@ -54,6 +54,30 @@ def round_path(tmp_path):
     return path, make_round(path)
 
 
+@pytest.fixture(autouse=True)
+def no_unexpected_dialog(monkeypatch):
+    """A question nobody expected fails the test instead of blocking it."""
+
+    def unexpected(_parent, title, text, *args, **kwargs):
+        raise AssertionError(f"unexpected question: {title}: {text}")
+
+    monkeypatch.setattr(QMessageBox, "question", unexpected)
+
+
+@pytest.fixture
+def facilitator(monkeypatch):
+    """The facilitator at the laptop: answers every question with ``answer`` and keeps what was asked."""
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.Yes]
+
+    def question(_parent, _title, text, *args, **kwargs):
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked, answer
+
+
 @pytest.fixture
 def page_for(qtbot):
     made = []
@@ -81,9 +105,9 @@ def choose(qtbot, page, row: int) -> None:
 
 def grade_whole_round(qtbot, page, row: int, plan: dict) -> None:
     choose(qtbot, page, row)
-    assert page.answers.participant_id == page.participants_model.participant(row).id
-    for number, step in enumerate(list(page.steps)):
-        assert page.index == number and page.step == step
+    assert page.session.answers.participant_id == page.participants_model.participant(row).id
+    for number, step in enumerate(list(page.session.steps)):
+        assert page.session.index == number and page.session.step == step
         if step.kind == CRITERION:
             key = plan[step.dimension]
             if key:
@@ -95,7 +119,7 @@ def grade_whole_round(qtbot, page, row: int, plan: dict) -> None:
         else:
             assert step.kind == SUMMARY
         press(qtbot, page, Qt.Key.Key_Return)
-    assert page.answers is None  # Enter on the summary finished and went back to the name list
+    assert page.session.answers is None  # Enter on the summary finished and went back to the name list
 
 
 def test_three_people_grade_by_keyboard_and_results_match_the_core(qtbot, round_path, page_for):
@@ -105,7 +129,7 @@ def test_three_people_grade_by_keyboard_and_results_match_the_core(qtbot, round_
     for row, plan in enumerate(PLANS):
         with qtbot.waitSignal(page.finished, timeout=1000):
             grade_whole_round(qtbot, page, row, plan)
-    assert PEOPLE[2] in page.start_status.text()
+    assert PEOPLE[2] in page.start_panel.status.text()
     ops.workbook.close()
 
     ops = open_ops(path)
@@ -144,7 +168,7 @@ def test_three_people_grade_by_keyboard_and_results_match_the_core(qtbot, round_
     ops.workbook.close()
 
 
-def test_resume_after_reopening_the_workbook(qtbot, round_path, page_for):
+def test_resume_after_reopening_the_workbook(qtbot, round_path, page_for, facilitator):
     path, round_id = round_path
     ops = open_ops(path)
     page = page_for(ops, round_id)
@@ -152,22 +176,22 @@ def test_resume_after_reopening_the_workbook(qtbot, round_path, page_for):
     for key in ("B", "C", "A"):
         press(qtbot, page, key_of(key))
         press(qtbot, page, Qt.Key.Key_Return)
-    third = page.steps[2].criterion.id
+    third = page.session.steps[2].criterion.id
     ops.workbook.close()
     page.close()
 
     ops = open_ops(path)
     page = page_for(ops, round_id)
     choose(qtbot, page, 1)
-    assert page.index == 3 and page.step.criterion.id == page.steps[3].criterion.id
+    assert page.session.index == 3 and page.session.step.criterion.id == page.session.steps[3].criterion.id
     assert not any(b.isChecked() for b in page.grade_buttons.values())
     press(qtbot, page, Qt.Key.Key_Left)
-    assert page.step.criterion.id == third and page.grade_buttons["A"].isChecked()
+    assert page.session.step.criterion.id == third and page.grade_buttons["A"].isChecked()
     assert page.progress_bars["reliability"].value() == 3
     ops.workbook.close()
 
 
-def test_resume_lands_on_the_step_left_even_when_it_was_answered(qtbot, round_path, page_for):
+def test_resume_lands_on_the_step_left_even_when_it_was_answered(qtbot, round_path, page_for, facilitator):
     path, round_id = round_path
     ops = open_ops(path)
     page = page_for(ops, round_id)
@@ -177,8 +201,8 @@ def test_resume_lands_on_the_step_left_even_when_it_was_answered(qtbot, round_pa
         press(qtbot, page, Qt.Key.Key_Return)
     press(qtbot, page, Qt.Key.Key_Left)
     press(qtbot, page, Qt.Key.Key_Left)
-    assert page.index == 2
-    third = page.steps[2].criterion.id
+    assert page.session.index == 2
+    third = page.session.steps[2].criterion.id
     assert ops.undo_text == "set_grade"  # moving about is a bookmark, not something Ctrl+Z takes back
     ops.workbook.close()
     page.close()
@@ -186,18 +210,18 @@ def test_resume_lands_on_the_step_left_even_when_it_was_answered(qtbot, round_pa
     ops = open_ops(path)
     page = page_for(ops, round_id)
     choose(qtbot, page, 0)  # another person: their own start, none of Minh's position or answers
-    assert page.index == 0 and page.step == page.steps[0]
+    assert page.session.index == 0 and page.session.step == page.session.steps[0]
     assert not any(b.isChecked() for b in page.grade_buttons.values())
     assert page.progress_bars["reliability"].value() == 0
     page.switch_button.click()
     choose(qtbot, page, 1)
-    assert page.index == 2 and page.step.criterion.id == third
+    assert page.session.index == 2 and page.session.step.criterion.id == third
     assert page.grade_buttons["A"].isChecked()
     assert page.progress_bars["reliability"].value() == 4
     ops.workbook.close()
 
 
-def test_resume_falls_back_to_the_first_open_step_when_the_saved_one_is_gone(qtbot, round_path, page_for):
+def test_resume_falls_back_to_the_first_open_step_when_the_saved_one_is_gone(qtbot, round_path, page_for, facilitator):
     path, round_id = round_path
     ops = open_ops(path)
     page = page_for(ops, round_id)
@@ -206,12 +230,12 @@ def test_resume_falls_back_to_the_first_open_step_when_the_saved_one_is_gone(qtb
         press(qtbot, page, key_of(key))
         press(qtbot, page, Qt.Key.Key_Return)
     press(qtbot, page, Qt.Key.Key_Left)
-    left_on, next_open = page.steps[1].criterion.id, page.steps[2].criterion.id
+    left_on, next_open = page.session.steps[1].criterion.id, page.session.steps[2].criterion.id
     page.switch_button.click()
     ops.set_criterion_hidden(left_on, True)
     choose(qtbot, page, 0)
     # the hidden statement's step is gone; the first unanswered one is the old third step
-    assert page.index == 1 and page.step.criterion.id == next_open
+    assert page.session.index == 1 and page.session.step.criterion.id == next_open
     ops.workbook.close()
 
 
@@ -220,8 +244,8 @@ def test_ctrl_z_restores_the_previous_grade_in_the_file(qtbot, round_path, page_
     ops = open_ops(path)
     page = page_for(ops, round_id)
     choose(qtbot, page, 0)
-    person = page.answers.participant_id
-    criterion = page.step.criterion.id
+    person = page.session.answers.participant_id
+    criterion = page.session.step.criterion.id
     press(qtbot, page, Qt.Key.Key_A)
     press(qtbot, page, Qt.Key.Key_C)
     with open_workbook(path, read_only=True) as other:
@@ -230,7 +254,7 @@ def test_ctrl_z_restores_the_previous_grade_in_the_file(qtbot, round_path, page_
     qtbot.keyClick(page.focusWidget() or page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with open_workbook(path, read_only=True) as other:
         assert other.grades_for(person)[criterion].grade == "A"
-    assert page.step.criterion.id == criterion and page.grade_buttons["A"].isChecked()
+    assert page.session.step.criterion.id == criterion and page.grade_buttons["A"].isChecked()
     qtbot.keyClick(page.focusWidget() or page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with open_workbook(path, read_only=True) as other:
         assert criterion not in other.grades_for(person)
@@ -257,14 +281,14 @@ def test_second_participant_never_sees_the_first_ones_answers(qtbot, round_path,
     type_text(qtbot, page, "secret remark about Tuesday")
     press(qtbot, page, Qt.Key.Key_Return)  # saves the note with the grade and moves on
     press(qtbot, page, Qt.Key.Key_F)
-    first_person = page.answers.participant_id
-    assert ops.workbook.grades_for(first_person)[page.steps[0].criterion.id].note == "secret remark about Tuesday"
+    first_person = page.session.answers.participant_id
+    assert ops.workbook.grades_for(first_person)[page.session.steps[0].criterion.id].note == "secret remark about Tuesday"
     page.finish()
 
     choose(qtbot, page, 1)
     for _ in range(2):
         assert not any(b.isChecked() for b in page.grade_buttons.values())
-        assert "Not answered yet" in page.grade_status.text()
+        assert "Not answered yet" in page.grade_panel.status.text()
         assert not any("secret remark" in text for text in _visible_texts(page))
         assert page.note.text() == ""
         press(qtbot, page, Qt.Key.Key_Right)
@@ -280,8 +304,8 @@ def test_round_without_participants_explains_instead_of_starting(qtbot, tmp_path
         round_id = workbook.latest_assessment_id()
     ops = open_ops(path)
     page = page_for(ops, round_id)
-    assert not page.start_button.isEnabled()
-    assert "no participants" in page.start_status.text()
+    assert not page.start_panel.start_button.isEnabled()
+    assert "no participants" in page.start_panel.status.text()
     ops.workbook.close()
 
 
@@ -290,13 +314,53 @@ def test_finishing_with_nothing_answered_says_so(qtbot, round_path, page_for):
     ops = open_ops(path)
     page = page_for(ops, round_id)
     choose(qtbot, page, 2)
-    page.go_to(len(page.steps) - 1)
-    assert page.step.kind == SUMMARY
-    assert "not answered anything" in page.summary_text.text()
+    page.go_to(len(page.session.steps) - 1)
+    assert page.session.step.kind == SUMMARY
+    assert "not answered anything" in page.summary_panel.text.text()
     press(qtbot, page, Qt.Key.Key_Return)
-    assert page.answers is None
+    assert page.session.answers is None
     results = ResultsPage(ops, round_id)
     qtbot.addWidget(results)
     assert results.dimensions_model.data(results.dimensions_model.index(0, COL_GRADE)) == "No grade"
     assert "No grade yet" in results.overall.text()
+    ops.workbook.close()
+
+
+def test_the_name_list_starts_empty_after_each_person(qtbot, round_path, page_for):
+    path, round_id = round_path
+    ops = open_ops(path)
+    page = page_for(ops, round_id)
+    assert not page.people.currentIndex().isValid()  # nobody is chosen for the first person either
+    choose(qtbot, page, 0)
+    press(qtbot, page, Qt.Key.Key_B)
+    page.finish()
+    assert "Thank you, Lan" in page.start_panel.status.text()
+    assert not page.people.currentIndex().isValid() and not page.people.selectedIndexes()
+    press(qtbot, page, Qt.Key.Key_Return)  # the next person pressing Enter at once opens nobody
+    assert page.session.answers is None and page.focusWidget() is page.people
+    ops.workbook.close()
+
+
+@pytest.mark.parametrize("confirmed", [False, True])
+def test_someone_elses_saved_answers_open_only_with_the_facilitator(qtbot, round_path, page_for, facilitator,
+                                                                    confirmed):
+    path, round_id = round_path
+    ops = open_ops(path)
+    page = page_for(ops, round_id)
+    asked, answer = facilitator
+    choose(qtbot, page, 0)
+    press(qtbot, page, Qt.Key.Key_D)
+    page.finish()
+    choose(qtbot, page, 1)  # Minh has nothing saved yet: no question
+    assert asked == [] and page.session.participant.name == "Minh"
+    page.switch_button.click()
+    answer[0] = QMessageBox.StandardButton.Yes if confirmed else QMessageBox.StandardButton.No
+    choose(qtbot, page, 0)  # Lan's saved answers
+    assert len(asked) == 1 and "Lan has saved answers" in asked[0] and "facilitator" in asked[0]
+    if confirmed:
+        assert page.session.participant.name == "Lan" and page.session.index == 1
+        press(qtbot, page, Qt.Key.Key_Left)
+        assert page.grade_buttons["D"].isChecked()
+    else:
+        assert page.session.answers is None and page.stack.currentWidget() is page.start_panel
     ops.workbook.close()

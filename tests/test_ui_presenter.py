@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rater_desktop.scoring import Stat
-from rater_desktop.workshop import Reveal
+from rater_desktop.sessions.reveal import Reveal
 from ui.presenter import PresenterWindow
 from ui.qt import QApplication, QLabel, Qt
 

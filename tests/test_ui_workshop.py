@@ -1,7 +1,7 @@
 """A whole workshop through the facilitator's page, as a facilitator would run it.
 
 Three people vote in turn on one laptop (by keyboard, in the embedded grading
-page), the reveal is compared with ``rater_desktop.workshop.reveal``, a
+page), the reveal is compared with ``rater_desktop.sessions.reveal.reveal``, a
 consensus is recorded and an action created.  After every voter the test reads
 every text on the facilitator page and the presenter window: nothing of the
 previous voter (their note, their chosen grade) may be on screen.
@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLineEdit, QLis
 
 from rater_desktop.analysis import report_card
 from rater_desktop.operations import Operations
+from rater_desktop.sessions.grading import CONTEXT, CONTINUUM, CRITERION
+from rater_desktop.sessions.reveal import reveal
 from rater_desktop.storage import create_workbook, open_workbook
 from rater_desktop.summary import workbook_summary
-from rater_desktop.workshop import reveal
 from tests.ui_round_support import press, type_text
-from ui.models.grading import CONTEXT, CONTINUUM, CRITERION
 from ui.pages.workshop import WorkshopPage
 from ui.presenter import DOT
 from ui.qt import QLabel, QMessageBox, Qt
@@ -73,9 +73,9 @@ def all_texts(*widgets) -> list[str]:
 def vote(qtbot, page: WorkshopPage, name: str) -> None:
     """``name`` grades everything by keyboard, with a private note on the first statement."""
     grading = page.grading
-    person = page.handing_to
-    assert person.name == name and grading.answers.participant_id == person.id
-    for number, step in enumerate(list(grading.steps)):
+    person = page.session.handing_to
+    assert person.name == name and grading.session.answers.participant_id == person.id
+    for number, step in enumerate(list(grading.session.steps)):
         if step.kind == CRITERION:
             press(qtbot, grading, getattr(Qt.Key, f"Key_{PLANS[name][step.dimension]}"))
             if number == 0:
@@ -189,9 +189,9 @@ def test_whole_workshop_three_voters_reveal_consensus_action(qtbot, workshop, mo
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     # Everything is answered, so without the re-vote the walk-through would open on its summary.
-    first_assurance = [step.dimension for step in page.grading.steps].index("assurance")
-    assert first_assurance > 0 and page.grading.index == first_assurance
-    assert page.grading.grade_status.text() == "Your answer: A (saved)"  # Lan's own earlier answer, to change
+    first_assurance = [step.dimension for step in page.grading.session.steps].index("assurance")
+    assert first_assurance > 0 and page.grading.session.index == first_assurance
+    assert page.grading.grade_panel.status.text() == "Your answer: A (saved)"  # Lan's own earlier answer, to change
 
 
 def test_skip_and_vote_out_of_order(qtbot, workshop):
@@ -222,7 +222,7 @@ def test_timer_counts_down_and_pauses(qtbot, workshop):
     assert page.clock.text() == "2:00" and page.timer_button.text() == "Pause timer"
     qtbot.mouseClick(page.timer_button, Qt.MouseButton.LeftButton)
     assert not page.tick.isActive() and page.clock.text() == "2:00"
-    page.remaining = 2
+    page.session.timer.remaining = 2
     qtbot.mouseClick(page.timer_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.clock.text() == "Time is up", timeout=4000)
     assert page.timer_button.text() == "Start timer"
@@ -240,11 +240,36 @@ def test_leaving_a_turn_needs_the_facilitator(qtbot, workshop, monkeypatch, answ
     if answer == QMessageBox.StandardButton.No:
         # The voter stays on the hand-over screen; the reveal stays out of reach.
         assert page.voting.currentWidget() is page.handover
-        assert page.handing_to.name == "Lan"
+        assert page.session.handing_to.name == "Lan"
         assert not page.reveal_button.isEnabled()
         assert "Now voting: Lan" in page.presenter.message.text()
     else:
         assert page.voting.currentIndex() == 0
-        assert page.handing_to is None
+        assert page.session.handing_to is None
         assert page.reveal_button.isEnabled()
         assert "Now voting" not in page.presenter.message.text()
+
+
+def test_results_are_sealed_while_the_workshop_votes(qtbot, workshop):
+    page = workshop
+    from ui.pages.comparison import ComparisonPage
+    from ui.pages.results import ResultsPage
+
+    results = ResultsPage(page.operations, page.assessment_id)
+    customers = ComparisonPage(page.operations, page.assessment_id)
+    for other in (results, customers):
+        qtbot.addWidget(other)
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    vote(qtbot, page, "Lan")  # one voter: the running figures would be exactly Lan's answers
+    qtbot.waitUntil(lambda: page.grading is None)
+    for sealed in (results, customers):
+        assert sealed.body.currentWidget() is sealed.sealed_notice
+        assert "sealed" in sealed.sealed_notice.text()
+    assert results.dimensions_model.rowCount() == 0 and results.chart_specs() == []
+    assert "4.00" not in results.overall.text() and "A" not in results.overall.text()
+
+    page.back_to_roster()
+    qtbot.mouseClick(page.reveal_button, Qt.MouseButton.LeftButton)  # the reveal opens the results
+    assert results.body.currentIndex() == 0 and customers.body.currentIndex() == 0
+    assert "A (4.00 of 4)" in results.overall.text()

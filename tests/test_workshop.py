@@ -9,7 +9,8 @@ from round_data import card_of, make_round
 
 from rater_desktop.analysis import report_card
 from rater_desktop.model import Participant
-from rater_desktop.workshop import discussion_queue, finished_voters, next_voter, reveal
+from rater_desktop.sessions.reveal import discussion_queue, reveal
+from rater_desktop.sessions.workshop import finished_voters, next_voter
 
 QUEUE_LETTERS = {
     "reliability": ("A", "A", "A"),     # 4, 4, 4: sd 0

@@ -4,7 +4,7 @@ Two pieces, both fed by the facilitator's :class:`ui.pages.workshop.WorkshopPage
 
 - :class:`RevealPanel` draws one dimension's reveal (anonymous dot rows per
   letter, team mean, customers' grade, why it is on the agenda) from a
-  :class:`rater_desktop.workshop.Reveal`, the only source that applies the
+  :class:`rater_desktop.sessions.reveal.Reveal`, the only source that applies the
   privacy rule.  The facilitator view and the presenter use the same panel, at
   different sizes, so the room never sees something the facilitator did not.
 - :class:`PresenterWindow` is a second top-level window for a projector: dark
@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QGridLayout
 from rater_desktop import scoring
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _, format_number
+from rater_desktop.model import LETTERS
 from rater_desktop.report.content import flag_word
-from rater_desktop.workshop import LETTERS, Reveal
+from rater_desktop.sessions.reveal import Reveal
 from ui.qt import QFont, QHBoxLayout, QLabel, QStackedWidget, Qt, QVBoxLayout, QWidget
 
 DOT = "●"

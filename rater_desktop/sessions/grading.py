@@ -1,38 +1,69 @@
-"""The steps of the grading walk-through and one participant's own answers.
+"""One participant's walk through a round: the steps, their own answers, where they stand.
 
-Plain Python (no Qt) so the order of steps and the "what is still open" logic
-can be read and tested apart from the widgets.  ``Answers`` holds only the
-grades of the participant who is grading: the page never has another
-participant's answers in hand, which is the simplest way to guarantee it can
-never show them.
+Plain Python (no Qt), driven by the grading page on the laptop, by the
+workshop's pass-the-laptop turns and, for room voting, by the phone server on
+its own thread.  Every answer goes through the operations layer (saved at
+once, announced with this session as its origin, undoable unless the driver
+acts with ``undoable=False``).
+
+Privacy: a session holds the answers of the one participant who is grading
+(:class:`Answers`), never the round's others, so no screen built on it can
+show them.  Someone's saved answers open only for that person: :meth:`start`
+refuses a participant who already has answers unless the driver vouches that
+it is them (the facilitator confirmed it on the laptop; a phone's token is
+bound to them).
+
+Threads: the methods that change state take the session's lock, then the
+operations layer's; nothing here waits for a listener, so a driver on another
+thread can never deadlock the GUI.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from rater_desktop.model import CONTINUUM_ITEMS, CONTINUUM_KINDS, DIMENSION_KEYS, Criterion, TimeContext
-from rater_desktop.storage import Workbook
+from rater_desktop.changes import ANSWER_KINDS, Change, ChangeKind
+from rater_desktop.model import CONTINUUM_ITEMS, CONTINUUM_KINDS, DIMENSION_KEYS, Criterion, Participant, TimeContext
 
-CRITERION, CONTEXT, CONTINUUM, SUMMARY = "criterion", "context", "continuum", "summary"
+if TYPE_CHECKING:
+    from rater_desktop.operations import Operations
+    from rater_desktop.storage import Workbook
+
+
+class StepKind(StrEnum):
+    CRITERION = "criterion"
+    """grade one statement"""
+    CONTEXT = "context"
+    """grade a dimension in one time context"""
+    CONTINUUM = "continuum"
+    """place one continuum item, current or desired, on 1–7"""
+    SUMMARY = "summary"
+    """what is still open, and Finish"""
+
+
+CRITERION, CONTEXT, CONTINUUM, SUMMARY = StepKind
 
 
 @dataclass(frozen=True)
 class Step:
-    """One screen of the walk-through.
+    """One screen of the walk-through."""
 
-    ``kind`` is criterion (grade a statement), context (grade a dimension in
-    one time context), continuum (one item, one of current/desired) or summary.
-    """
-
-    kind: str
+    kind: StepKind
     dimension: str | None = None
     criterion: Criterion | None = None
     context: TimeContext | None = None
     item: int = 0
     scale: str = ""
     """"current" or "desired" on continuum steps"""
+
+    @property
+    def topic(self) -> str | None:
+        """The workshop item this step belongs to: its dimension, ``"continuum"``, or None (summary)."""
+        return CONTINUUM if self.kind == CONTINUUM else self.dimension
 
 
 def build_steps(criteria: Sequence[Criterion], contexts: Sequence[TimeContext]) -> list[Step]:
@@ -57,19 +88,14 @@ class Answers:
 
     @classmethod
     def load(cls, workbook: Workbook, assessment_id: int, participant_id: int) -> Answers:
-        """Read this participant's answers only (the round's other answers are dropped at once)."""
-        answers = cls(participant_id)
-        answers.grades = {cid: (g.grade, g.note) for cid, g in workbook.grades_for(participant_id).items()}
-        data = workbook.read_assessment(assessment_id)
-        answers.context_grades = {
-            (g.context_id, g.dimension): (g.grade, g.note)
-            for g in data.context_grades
-            if g.participant_id == participant_id
-        }
-        answers.continuum = {
-            (a.item, a.kind): a.value for a in data.continuum if a.participant_id == participant_id
-        }
-        return answers
+        """Read this participant's answers only."""
+        own = workbook.own_answers(assessment_id, participant_id)
+        return cls(
+            participant_id,
+            grades={g.criterion_id: (g.grade, g.note) for g in own.grades},
+            context_grades={(g.context_id, g.dimension): (g.grade, g.note) for g in own.context_grades},
+            continuum={(a.item, a.kind): a.value for a in own.continuum},
+        )
 
     def grade_of(self, step: Step) -> tuple[str, str] | None:
         """(grade, note) given on a criterion or context step, else None."""
@@ -87,6 +113,9 @@ class Answers:
             return self.value_of(step) is not None
         return step.kind == SUMMARY or self.grade_of(step) is not None
 
+    def any(self) -> bool:
+        return bool(self.grades or self.context_grades or self.continuum)
+
 
 def step_key(step: Step) -> str:
     """A name for ``step`` that outlives its index: framework edits shift indexes, not ids."""
@@ -96,7 +125,7 @@ def step_key(step: Step) -> str:
         return f"{CONTEXT}:{step.context.id}:{step.dimension}"
     if step.kind == CONTINUUM:
         return f"{CONTINUUM}:{step.item}:{step.scale}"
-    return step.kind
+    return str(step.kind)
 
 
 def position_setting(participant_id: int) -> str:
@@ -119,3 +148,255 @@ def first_open(steps: Sequence[Step], answers: Answers) -> int:
 def open_steps(steps: Sequence[Step], answers: Answers) -> list[int]:
     """Indexes of every unanswered step (the summary itself excluded)."""
     return [i for i, step in enumerate(steps) if step.kind != SUMMARY and not answers.answered(step)]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a participant is through one part of the walk (a dimension or the continuum)."""
+
+    key: str
+    done: int
+    total: int
+
+
+class PrivateAnswers(PermissionError):
+    """Someone's saved answers were asked for without anyone vouching that it is them."""
+
+
+class ClosedItem(PermissionError):
+    """An answer on an item the facilitator has closed."""
+
+
+class GradingSession:
+    """One round's grading walk, for whoever is answering now (one person at a time).
+
+    ``may_answer(step)`` lets a workshop close items: an answer on a step it
+    refuses raises :class:`ClosedItem` and changes nothing.
+    """
+
+    def __init__(
+        self, operations: Operations, assessment_id: int, *, may_answer: Callable[[Step], bool] | None = None
+    ) -> None:
+        self.operations = operations
+        self.assessment_id = assessment_id
+        self.may_answer = may_answer or (lambda _step: True)
+        self._lock = threading.RLock()
+        self.steps: list[Step] = []
+        self.index = 0
+        self.participant: Participant | None = None
+        self.answers: Answers | None = None
+        self.thanked = ""
+        """name of the last participant who finished (the start screen thanks them)"""
+        self.reload()
+
+    # -- who ---------------------------------------------------------------------------
+
+    @property
+    def step(self) -> Step | None:
+        return self.steps[self.index] if self.answers is not None and self.steps else None
+
+    def participants(self) -> list[Participant]:
+        return self.operations.workbook.participants(self.assessment_id)
+
+    def has_criteria(self) -> bool:
+        return any(step.kind == CRITERION for step in self.steps)
+
+    def needs_vouching(self, participant_id: int) -> bool:
+        """True when ``participant_id`` already has saved answers: they open only for that person."""
+        if self.answers is not None and self.answers.participant_id == participant_id:
+            return False
+        return Answers.load(self.operations.workbook, self.assessment_id, participant_id).any()
+
+    def start(self, participant_id: int, *, vouched: bool = False) -> None:
+        """Load ``participant_id``'s own answers and resume on the step they last stood on.
+
+        Raises :class:`PrivateAnswers` when they have saved answers and the
+        driver does not vouch that the person answering is them.
+        """
+        with self._lock:
+            person = next((p for p in self.participants() if p.id == participant_id), None)
+            if person is None:
+                raise KeyError(f"no participant {participant_id} in round {self.assessment_id}")
+            workbook = self.operations.workbook
+            answers = Answers.load(workbook, self.assessment_id, participant_id)
+            if answers.any() and not vouched and not self._is_current(person):
+                raise PrivateAnswers(person.name)
+            self.participant, self.answers = person, answers
+            self.index = resume_index(self.steps, answers, workbook.get_setting(position_setting(participant_id)))
+            self.thanked = ""
+
+    def _is_current(self, person: Participant) -> bool:
+        return self.answers is not None and self.answers.participant_id == person.id
+
+    def stop(self) -> None:
+        """Nothing of the last participant stays in the session."""
+        with self._lock:
+            self.participant = None
+            self.answers = None
+
+    def finish(self) -> int | None:
+        """The participant is done: thank them, forget where they stood, close their answers."""
+        with self._lock:
+            if self.answers is None:
+                return None
+            participant_id = self.answers.participant_id
+            self.thanked = self.participant.name if self.participant else ""
+            self._remember_position(None)
+            self.stop()
+            return participant_id
+
+    def reload(self) -> bool:
+        """Read the steps again after a set-up change; False when the participant left the round
+        (the session is then stopped)."""
+        with self._lock:
+            workbook = self.operations.workbook
+            current = self.step
+            self.steps = build_steps(workbook.criteria(), workbook.time_contexts(self.assessment_id))
+            if self.answers is None:
+                return True
+            person = next((p for p in self.participants() if p.id == self.answers.participant_id), None)
+            if person is None:
+                self.stop()
+                return False
+            self.participant = person
+            self.answers = Answers.load(workbook, self.assessment_id, person.id)
+            self.index = resume_index(self.steps, self.answers, step_key(current) if current else None)
+            return True
+
+    # -- answering -------------------------------------------------------------------------
+
+    def give(self, code: str, note: str = "") -> Change | None:
+        """Record grade ``code`` (and ``note``) on the current statement or context step."""
+        with self._lock:
+            step = self.step
+            if step is None or step.kind not in (CRITERION, CONTEXT):
+                return None
+            return self._write(step, code, note.strip())
+
+    def keep_note(self, note: str) -> Change | None:
+        """Keep ``note`` with the grade of the current step if it changed (a note needs a grade)."""
+        with self._lock:
+            step = self.step
+            given = self.answers.grade_of(step) if step is not None else None
+            if given is None or given[1] == note.strip():
+                return None
+            return self._write(step, given[0], note.strip())
+
+    def _write(self, step: Step, code: str, note: str) -> Change:
+        self._check_open(step)
+        answers = self.answers
+        with self.operations.acting_as(self):
+            if step.kind == CRITERION:
+                change = self.operations.set_grade(answers.participant_id, step.criterion.id, code, note)
+                answers.grades[step.criterion.id] = (code, note)
+            else:
+                change = self.operations.set_context_grade(
+                    answers.participant_id, step.context.id, step.dimension, code, note)
+                answers.context_grades[(step.context.id, step.dimension)] = (code, note)
+        return change
+
+    def place(self, value: int) -> Change | None:
+        """Record a 1–7 continuum answer on the current step."""
+        with self._lock:
+            step = self.step
+            if step is None or step.kind != CONTINUUM:
+                return None
+            self._check_open(step)
+            with self.operations.acting_as(self):
+                change = self.operations.set_continuum(self.answers.participant_id, step.item, step.scale, value)
+            self.answers.continuum[(step.item, step.scale)] = value
+            return change
+
+    def _check_open(self, step: Step) -> None:
+        if not self.may_answer(step):
+            raise ClosedItem(step.topic)
+
+    def follow(self, change: Change) -> bool:
+        """Another driver (undo, the Edit menu) changed this participant's answers: read them again
+        and stand on the step it touched.  True when there is something new to show."""
+        with self._lock:
+            if (change.kind not in ANSWER_KINDS or change.origin is self or self.answers is None
+                    or change.assessment_id != self.assessment_id or not change.ids
+                    or change.ids[0] != self.answers.participant_id):
+                return False
+            self.answers = Answers.load(self.operations.workbook, self.assessment_id, self.answers.participant_id)
+            touched = next((i for i, step in enumerate(self.steps) if _touches(step, change)), None)
+            if touched is not None:
+                self.index = touched
+            self._remember_position(step_key(self.steps[self.index]))
+            return True
+
+    # -- moving ------------------------------------------------------------------------------
+
+    def go_to(self, index: int) -> None:
+        with self._lock:
+            if self.answers is None or not self.steps:
+                return
+            self.index = max(0, min(index, len(self.steps) - 1))
+            self._remember_position(step_key(self.steps[self.index]))
+
+    def go_next(self) -> None:
+        self.go_to(self.index + 1)
+
+    def go_back(self) -> None:
+        self.go_to(self.index - 1)
+
+    def go_to_first_open(self) -> None:
+        if self.answers is not None:
+            self.go_to(first_open(self.steps, self.answers))
+
+    def go_to_topic(self, topic: str) -> None:
+        """Stand on the first step of ``topic`` (a dimension, or the continuum), e.g. for a re-vote."""
+        first = next((i for i, step in enumerate(self.steps) if step.topic == topic), None)
+        if first is not None:
+            self.go_to(first)
+
+    def _remember_position(self, key: str | None) -> None:
+        """Keep the participant's current step (None: forget it) in the workbook, so they come back
+        to it after a restart.
+
+        Written to the workbook directly, not through ``Operations``: a bookmark is not an edit, so
+        Ctrl+Z must not take it back and no view has anything to redraw.  The setting is keyed by
+        participant and only ever read for that participant.
+        """
+        workbook = self.operations.workbook
+        if self.answers is None or workbook.read_only:
+            return
+        setting = position_setting(self.answers.participant_id)
+        with self.operations.locked():
+            if workbook.get_setting(setting) != key:
+                workbook.set_setting(setting, key)
+
+    # -- what to show ------------------------------------------------------------------------
+
+    def progress(self) -> list[Progress]:
+        """Answered and total steps per dimension, then for the continuum."""
+        if self.answers is None:
+            return []
+        parts = []
+        for key in (*DIMENSION_KEYS, CONTINUUM):
+            mine = [s for s in self.steps if s.topic == key and s.kind != SUMMARY]
+            parts.append(Progress(str(key), sum(1 for s in mine if self.answers.answered(s)), len(mine)))
+        return parts
+
+    def open_items(self) -> dict[str, int]:
+        """Unanswered steps per dimension and for the continuum (only those with any)."""
+        missing: dict[str, int] = {}
+        if self.answers is None:
+            return missing
+        for i in open_steps(self.steps, self.answers):
+            topic = str(self.steps[i].topic)
+            missing[topic] = missing.get(topic, 0) + 1
+        return missing
+
+    def answered_any(self) -> bool:
+        return self.answers is not None and any(self.answers.answered(s) for s in self.steps if s.kind != SUMMARY)
+
+
+def _touches(step: Step, change: Change) -> bool:
+    """True when ``change`` (of a participant's answers) is about ``step``."""
+    if change.kind == ChangeKind.GRADES:
+        return step.kind == CRITERION and step.criterion.id == change.ids[1]
+    if change.kind == ChangeKind.CONTEXT_GRADES:
+        return step.kind == CONTEXT and (step.context.id, step.dimension) == change.ids[1:]
+    return step.kind == CONTINUUM and (step.item, step.scale) == change.ids[1:]

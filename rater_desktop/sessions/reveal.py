@@ -1,5 +1,4 @@
-"""The workshop's logic, kept out of the widgets: what to discuss first, what
-a reveal may show, and who votes next.
+"""What a workshop's reveal may show, and in which order the room discusses it.
 
 Every screen of a workshop (facilitator, presenter, report) gets the votes of
 a dimension only through :func:`reveal`, so the privacy rule of DESIGN §3 is
@@ -18,16 +17,13 @@ report card computes it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from rater_desktop import scoring
 from rater_desktop.analysis import ReportCard, respondent_scores
-from rater_desktop.model import DIMENSION_KEYS, AssessmentData, Participant
+from rater_desktop.model import DIMENSION_KEYS, LETTERS, AssessmentData
 from rater_desktop.privacy import MIN_GROUP
 from rater_desktop.scoring import Stat
-
-LETTERS: tuple[str, ...] = ("A", "B", "C", "D", "F")
 
 
 @dataclass(frozen=True)
@@ -129,33 +125,3 @@ def reveal(card: ReportCard, data: AssessmentData, dimension: str) -> Reveal:
         customer=result.customer,
         flag=result.flag,
     )
-
-
-
-
-# --- voting order ---------------------------------------------------------------
-
-
-def finished_voters(data: AssessmentData, dimensions: Collection[str] = DIMENSION_KEYS) -> set[int]:
-    """Ids of participants who gave a grade (N/A counts) on every visible criterion of ``dimensions``."""
-    wanted = {c.id for c in data.criteria if c.dimension in dimensions and not c.hidden}
-    given: dict[int, set[int]] = {}
-    for grade in data.grades:
-        if grade.criterion_id in wanted:
-            given.setdefault(grade.participant_id, set()).add(grade.criterion_id)
-    return {p.id for p in data.participants if wanted and given.get(p.id, set()) >= wanted}
-
-
-def next_voter(
-    participants: Sequence[Participant], grades_done: Collection[int], skipped: Collection[int] = ()
-) -> Participant | None:
-    """Who gets the laptop next: the first (in list order) who has not voted and
-    was not skipped; once everyone else is done, the skipped ones in turn (the
-    facilitator comes back to them); None when everybody has voted.
-
-    The facilitator may still hand the laptop to anyone out of order; this is
-    only the suggestion the hand-over screen starts with.
-    """
-    waiting = [p for p in participants if p.id not in grades_done]
-    fresh = [p for p in waiting if p.id not in skipped]
-    return (fresh or waiting or [None])[0]

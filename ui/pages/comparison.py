@@ -25,6 +25,8 @@ from ui.qt import (
     QFont,
     QHBoxLayout,
     QLabel,
+    QStackedWidget,
+    Qt,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,7 +37,7 @@ from ui.widgets.tables import fit_to_rows, table_view
 FEW_RESPONSES = 5
 """customer answers per dimension below which no flag is given (DESIGN §3)"""
 REFRESH_ON = frozenset({"surveys", "grades", "participants", "consensus", "settings", "criteria",
-                        "assessments"})
+                        "assessments", "workshop"})
 
 
 def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
@@ -125,9 +127,17 @@ class ComparisonPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        self.sealed_notice = QLabel()
+        self.sealed_notice.setObjectName("sealedNotice")
+        self.sealed_notice.setWordWrap(True)
+        self.sealed_notice.setContentsMargins(24, 24, 24, 24)
+        self.sealed_notice.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body = QStackedWidget()
+        self.body.addWidget(scroll)
+        self.body.addWidget(self.sealed_notice)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.body)
 
         unsubscribe: Callable[[], None] = operations.subscribe(self._changed)
         self.destroyed.connect(lambda *_a: unsubscribe())
@@ -142,7 +152,14 @@ class ComparisonPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the round and redraw everything."""
+        """Re-read the round and redraw everything (only a notice while a workshop's votes are sealed)."""
+        sealed = self.operations.workshops.sealed(self.assessment_id)
+        self.body.setCurrentIndex(1 if sealed else 0)
+        self.sealed_notice.setText(_(
+            "The workshop is voting on this round, so the team's figures are sealed until the facilitator "
+            "starts the reveal on the Workshop tab."))
+        if sealed:
+            return
         data = self.operations.workbook.read_assessment(self.assessment_id)
         self.card = report_card(data)
         self._threshold = data.gap_threshold

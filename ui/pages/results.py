@@ -14,7 +14,7 @@ chart is actually shown, not when the page opens.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QPlainTextEdit, QSplitter, QTabWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QPlainTextEdit, QSplitter, QStackedWidget, QTabWidget
 
 from rater_desktop import charts
 from rater_desktop.analysis import CriterionResult, DimensionResult, ReportCard, report_card
@@ -57,7 +57,7 @@ class ResultsPage(WorkbookPage):
 
     WATCHED = (
         "grades", "context_grades", "continuum", "consensus", "criteria", "participants", "time_contexts",
-        "assessments", "surveys", "settings",
+        "assessments", "surveys", "settings", "workshop",
     )
 
     def __init__(self, operations: Operations, assessment_id: int, parent: QWidget | None = None) -> None:
@@ -107,14 +107,27 @@ class ResultsPage(WorkbookPage):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
+        figures = QWidget()
+        figures_layout = QVBoxLayout(figures)
+        figures_layout.setContentsMargins(0, 0, 0, 0)
+        figures_layout.addWidget(self.readings)
+        figures_layout.addWidget(splitter, 1)
+        self.sealed_notice = QLabel()
+        self.sealed_notice.setObjectName("sealedNotice")
+        self.sealed_notice.setWordWrap(True)
+        self.sealed_notice.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        enlarge(self.sealed_notice, 1.2)
+        self.body = QStackedWidget()
+        self.body.addWidget(figures)
+        self.body.addWidget(self.sealed_notice)
+
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.overall)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
-        layout.addWidget(self.readings)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.body, 1)
 
         self.watch()
         self.refresh()
@@ -175,11 +188,13 @@ class ResultsPage(WorkbookPage):
     # -- data -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Recompute the report card from the workbook and redraw everything."""
+        """Recompute the report card from the workbook and redraw everything (nothing while sealed)."""
         row = max(0, self.dimensions_view.currentIndex().row())
         statement_row = self.criteria_view.currentIndex().row()
-        self.data = self.operations.workbook.read_assessment(self.assessment_id)
-        self.card = report_card(self.data)
+        sealed = self.operations.workshops.sealed(self.assessment_id)
+        self.body.setCurrentIndex(1 if sealed else 0)
+        self.data = None if sealed else self.operations.workbook.read_assessment(self.assessment_id)
+        self.card = None if sealed else report_card(self.data)
         self.dimensions_model.set_card(self.card)
         self.dimensions_view.setCurrentIndex(self.dimensions_model.index(min(row, 4), 0))
         self._charts_dirty = True
@@ -251,7 +266,10 @@ class ResultsPage(WorkbookPage):
         overall = card.overall_internal if card else None
         self.overall.setText(
             _("Team's overall grade: {grade} ({mean} of 4)").format(grade=overall.grade, mean=format_number(overall.mean, 2))
-            if overall else _("No grade yet: nobody has answered in this round."))
+            if overall else "" if self.data is None else _("No grade yet: nobody has answered in this round."))
+        self.sealed_notice.setText(_(
+            "The workshop is voting on this round, so its results are sealed: nobody sees running counts or "
+            "anyone's answers. They open when the facilitator starts the reveal on the Workshop tab."))
         self.readings.setText(self._readings_text())
         self.tabs.setTabText(0, _("Charts"))
         self.tabs.setTabText(1, _("Consensus"))
