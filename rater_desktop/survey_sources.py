@@ -75,7 +75,8 @@ def mixed_scales(sources: Iterable[SurveySource]) -> bool:
 class Placement:
     """Whether a survey being imported joins its round's comparison, and why.
 
-    ``reason`` codes: ``first`` (no survey counts in the round yet),
+    ``reason`` codes: ``first`` (the round has no survey yet),
+    ``none_counted`` (its surveys are all kept aside, so nothing is pooled),
     ``same_scale`` (it shares the scale of every counted survey),
     ``scale_differs`` (kept aside: pooling it would mix scales),
     ``chosen`` (the person said add or keep aside).
@@ -95,9 +96,11 @@ def place_new_survey(existing: Sequence[SurveySource], scale: SurveyScale,
     """
     if wanted is not None:
         return Placement(wanted, "chosen")
+    if not existing:
+        return Placement(True, "first")
     counted = included(existing)
     if not counted:
-        return Placement(True, "first")
+        return Placement(True, "none_counted")
     if all(same_scale(source.scale, scale) for source in counted):
         return Placement(True, "same_scale")
     return Placement(False, "scale_differs")

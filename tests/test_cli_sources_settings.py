@@ -92,6 +92,14 @@ def test_a_survey_on_the_same_scale_joins_and_the_person_can_choose_either_way(w
     assert reliability(workbook, capsys)["n"] == 6
 
 
+def test_import_says_where_the_survey_went_even_when_nothing_else_counts(workbook, tmp_path, capsys):
+    assert run(capsys, "surveys", workbook, "--exclude", "1")[0] == 0
+    data, spec = survey(tmp_path, "sevens", [7], SEVEN_POINT)
+    code, out, _err = run(capsys, "import", workbook, data, "--map", spec)
+    assert code == 0 and "sevens.csv counts in the comparison." in out
+    assert reliability(workbook, capsys)["n"] == 1
+
+
 def test_dry_run_says_where_the_survey_would_go(workbook, tmp_path, capsys):
     data, spec = survey(tmp_path, "sevens", [7], SEVEN_POINT)
     code, out, _err = run(capsys, "import", workbook, data, "--map", spec, "--dry-run")

@@ -14,6 +14,7 @@ from rater_desktop.model import SurveyScale, SurveySource
 from rater_desktop.operations import Operations
 from rater_desktop.storage import create_workbook, open_workbook
 from rater_desktop.survey_sources import (
+    Placement,
     mixed_scales,
     place_new_survey,
     same_scale,
@@ -56,7 +57,7 @@ def test_same_scale_needs_kind_range_and_labels_alike():
 
 def test_a_new_survey_joins_only_on_the_scale_already_counted():
     assert place_new_survey([], SEVEN).reason == "first"
-    assert place_new_survey([source(1, FIVE, included=False)], SEVEN).included  # nothing counts yet
+    assert place_new_survey([source(1, FIVE, included=False)], SEVEN) == Placement(True, "none_counted")
     assert place_new_survey([source(1, FIVE)], FIVE) == place_new_survey([source(1, FIVE)], FIVE)
     assert place_new_survey([source(1, FIVE)], FIVE).reason == "same_scale"
     kept = place_new_survey([source(1, FIVE), source(2, SEVEN, included=False)], SEVEN)
