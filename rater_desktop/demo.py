@@ -1,11 +1,15 @@
-"""The demo workbook: a small café chain's two review rounds, fully graded.
+"""The demo workbook: a small café's two review rounds, fully graded, in English or Vietnamese.
 
 A first-time user opens this instead of an empty window, so it has to show
-every part of the product with believable data: varied roles, some N/A and
-notes, time contexts, continuum answers, consensus with rationale, a customer
-survey of a few hundred responses (imported through the real import engine,
-from a CSV written on the fly) and an action plan. Everything is derived from
-a fixed random seed, so the demo is the same on every machine.
+every part of the product with believable data: varied roles, some N/A,
+notes that belong to the statement they sit under (praise under good grades,
+a problem under poor ones), time contexts, continuum answers, consensus with
+a rationale of its own per dimension, a customer survey per round (imported
+through the real import engine, from a CSV written on the fly) with desired
+and minimum items for the zone of tolerance and two comment columns, and an
+action plan.  The words come from ``resources/demo/<lang>.toml``; the numbers
+below are shared, so both languages tell the same story.  Everything derives
+from a fixed random seed: the demo is the same on every machine.
 """
 
 from __future__ import annotations
@@ -13,123 +17,107 @@ from __future__ import annotations
 import csv
 import random
 import tempfile
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from rater_desktop.i18n import normalise_language, resources_dir
 from rater_desktop.model import DIMENSION_KEYS
 
-ORGANISATION = "Riverside Bakery & Café"
 SEED = 20260401
 
 
 @dataclass(frozen=True)
 class DemoRound:
-    name: str
     date: str
-    # Mean grade in points (0–4) the team tends to give each dimension.
     team_view: dict[str, float]
-    # Mean answer on the customers' 1–5 scale; None: no survey that round.
-    customer_view: dict[str, float] | None
+    """mean grade in points (0–4) the team tends to give each dimension"""
+    perceived: dict[str, float]
+    """customers' mean answer (1–5) on what they received"""
+    desired: dict[str, float]
+    minimum: dict[str, float]
+    respondents: int
 
 
 ROUNDS = (
     DemoRound(
-        "Autumn review",
         "2025-10-01",
         {"reliability": 2.3, "assurance": 2.6, "tangibles": 2.1, "empathy": 2.5, "responsiveness": 1.6},
-        None,
+        {"reliability": 3.0, "assurance": 3.7, "tangibles": 3.8, "empathy": 3.0, "responsiveness": 2.6},
+        {"reliability": 4.6, "assurance": 4.4, "tangibles": 4.0, "empathy": 4.3, "responsiveness": 4.5},
+        {"reliability": 3.1, "assurance": 3.2, "tangibles": 3.0, "empathy": 2.8, "responsiveness": 3.3},
+        156,
     ),
     DemoRound(
-        "Spring review",
         "2026-04-01",
         {"reliability": 2.9, "assurance": 3.0, "tangibles": 2.4, "empathy": 3.1, "responsiveness": 2.3},
-        {"reliability": 3.2, "assurance": 3.9, "tangibles": 4.2, "empathy": 3.0, "responsiveness": 2.9},
+        {"reliability": 3.3, "assurance": 3.9, "tangibles": 4.3, "empathy": 3.1, "responsiveness": 2.9},
+        {"reliability": 4.6, "assurance": 4.4, "tangibles": 4.0, "empathy": 4.3, "responsiveness": 4.5},
+        {"reliability": 3.1, "assurance": 3.2, "tangibles": 3.0, "empathy": 2.8, "responsiveness": 3.4},
+        184,
     ),
 )
 
-PARTICIPANTS = (
-    ("Linh Tran", "Owner"),
-    ("Marcus Bell", "Store manager"),
-    ("Aisha Rahman", "Barista lead"),
-    ("Tomás Ortega", "Barista"),
-    ("Grace Okafor", "Cashier"),
-    ("Ben Whitaker", "Delivery driver"),
-    ("Mai Nguyen", "Online orders"),
-    ("Sofia Rossi", "Weekend part-timer"),
-)
-
-NOTES = (
-    "Morning queue often goes out of the door before 8:30.",
-    "Two complaints last month about cold drinks in delivery orders.",
-    "New card reader fixed most of the payment problems.",
-    "Regulars know us by name; new customers sometimes feel ignored.",
-    "Allergen folder is kept at the till and staff know where it is.",
-    "Weekend cover is thin when a part-timer calls in sick.",
-    "Online orders are answered within the hour on weekdays only.",
-    "The toilets need attention by mid-afternoon.",
-)
+SERVQUAL_WEIGHTS = {"reliability": 30, "assurance": 20, "tangibles": 10, "empathy": 15, "responsiveness": 25}
+"""How much each dimension matters to the café's customers (importance points summing to 100)."""
 
 # Where the team places itself on the continuum (1–7): now and where it wants to be.
 CONTINUUM_CURRENT = (3, 3, 2)
 CONTINUUM_DESIRED = (5, 5, 4)
-
-CUSTOMER_RESPONSES = 184
-
-# Agreed in the autumn; the spring round starts from the autumn one, so the
-# actions not yet done carry over and are checked against the new grades.
-AUTUMN_ACTIONS = (
-    ("responsiveness", "Second till from 7:30 to 9:00 on weekdays", "Store manager", "2026-01-31", "B", "in_progress"),
-    ("empathy", "Greet every new customer within ten seconds", "Barista lead", "2026-02-28", "B", "open"),
-    ("reliability", "Insulated bags and a lid check for every delivery", "Delivery driver", "2025-12-15", "B", "done"),
-)
-SPRING_ACTIONS = (
-    ("responsiveness", "Answer online messages within two hours, seven days a week", "Online orders", "2026-07-31", "B", "open"),
-    ("tangibles", "Check and restock the toilets every two hours", "Store manager", "2026-01-15", "B", "done"),
-)
-CARRY_NOTE = "Carried over from the Autumn review."
-
-CONSENSUS_RATIONALE = "Agreed after discussing the spread of votes and the customer survey."
+NOTE_CHANCE = 0.16
+COMMENT_CHANCE = 0.32
+OTHER_COMMENT_CHANCE = 0.12
 
 
-def write_demo(path: str | Path) -> Path:
-    """Write the demo workbook to ``path`` (which must not exist yet)."""
+def words(lang: str) -> dict:
+    """The demo's words in ``lang`` (English for a language without a demo)."""
+    folder = resources_dir() / "demo"
+    path = folder / f"{normalise_language(lang)}.toml"
+    return tomllib.loads((path if path.is_file() else folder / "en.toml").read_text(encoding="utf-8"))
+
+
+def write_demo(path: str | Path, lang: str = "en") -> Path:
+    """Write the demo workbook in ``lang`` to ``path`` (which must not exist yet), in one transaction."""
+    from rater_desktop.framework import builtin_criteria
     from rater_desktop.storage import create_workbook
 
     path = Path(path)
+    text = words(lang)
     rng = random.Random(SEED)
-    with create_workbook(path, ORGANISATION) as workbook, workbook.batch():
+    with create_workbook(path, text["organisation"], framework=builtin_criteria(lang)) as workbook, workbook.batch():
+        workbook.set_setting("servqual_weights", SERVQUAL_WEIGHTS)
         assessment_id = workbook.latest_assessment_id()
-        for index, demo_round in enumerate(ROUNDS):
+        for index, (demo_round, name) in enumerate(zip(ROUNDS, text["rounds"])):
             if index == 0:
-                workbook.update_assessment(assessment_id, name=demo_round.name, date=demo_round.date)
+                workbook.update_assessment(assessment_id, name=name, date=demo_round.date)
             else:
-                assessment_id = workbook.copy_round(assessment_id, demo_round.name, demo_round.date, CARRY_NOTE)
-            _fill_round(workbook, assessment_id, demo_round, rng)
-            if demo_round.customer_view is not None:
-                _import_survey(workbook, assessment_id, demo_round, rng)
-            _add_actions(workbook, assessment_id, AUTUMN_ACTIONS if index == 0 else SPRING_ACTIONS)
+                assessment_id = workbook.copy_round(assessment_id, name, demo_round.date, text["carry_note"])
+            _fill_round(workbook, assessment_id, demo_round, index, text, lang, rng)
+            _import_survey(workbook, assessment_id, demo_round, text, rng)
+            _add_actions(workbook, assessment_id, text["actions"]["autumn" if index == 0 else "spring"])
     return path
 
 
-def _fill_round(workbook, assessment_id: int, demo_round: DemoRound, rng: random.Random) -> None:
+def _fill_round(workbook, assessment_id: int, demo_round: DemoRound, index: int, text: dict, lang: str,
+                rng: random.Random) -> None:
     from rater_desktop.framework import default_time_contexts
 
     criteria = workbook.criteria()
     # A round started from an earlier one already has its people and situations.
     context_ids = [context.id for context in workbook.time_contexts(assessment_id)] or [
-        workbook.add_time_context(assessment_id, name) for name in default_time_contexts("en")
+        workbook.add_time_context(assessment_id, name) for name in default_time_contexts(lang)
     ]
     people = [p.id for p in workbook.participants(assessment_id)] or [
-        workbook.add_participant(assessment_id, name, role) for name, role in PARTICIPANTS
+        workbook.add_participant(assessment_id, name, role) for name, role in text["participants"]
     ]
-    for position, pid in enumerate(people):
+    noted: set[tuple[str, str]] = set()
+    for pid in people:
         leniency = rng.uniform(-0.4, 0.4)
         for criterion in criteria:
             grade = _grade_near(demo_round.team_view[criterion.dimension] + leniency, rng)
             if rng.random() < 0.04:
                 grade = "NA"
-            note = NOTES[(position + criterion.id) % len(NOTES)] if rng.random() < 0.12 else ""
-            workbook.set_grade(pid, criterion.id, grade, note)
+            workbook.set_grade(pid, criterion.id, grade, _note(text["notes"], criterion.builtin_key, grade, noted, rng))
         for context_index, context_id in enumerate(context_ids):
             for key in DIMENSION_KEYS:
                 # Peak times hurt responsiveness and reliability most.
@@ -139,49 +127,118 @@ def _fill_round(workbook, assessment_id: int, demo_round: DemoRound, rng: random
             workbook.set_continuum(pid, item, "current", _clamp(CONTINUUM_CURRENT[item - 1] + rng.choice((-1, 0, 0, 1)), 1, 7))
             workbook.set_continuum(pid, item, "desired", _clamp(CONTINUUM_DESIRED[item - 1] + rng.choice((-1, 0, 1)), 1, 7))
     for key in DIMENSION_KEYS:
-        workbook.set_consensus(assessment_id, key, _letter(demo_round.team_view[key]), CONSENSUS_RATIONALE)
+        workbook.set_consensus(assessment_id, key, _letter(demo_round.team_view[key]), text["rationales"][key][index])
 
 
-def _import_survey(workbook, assessment_id: int, demo_round: DemoRound, rng: random.Random) -> None:
+def _note(notes: dict, key: str | None, grade: str, noted: set, rng: random.Random) -> str:
+    """Now and then a note fitting the statement and the grade, each written once a round."""
+    if grade == "NA" or key not in notes or rng.random() >= NOTE_CHANCE:
+        return ""
+    tone = "good" if grade in ("A", "B") else "poor"
+    if (key, tone) in noted:
+        return ""
+    noted.add((key, tone))
+    return notes[key][tone]
+
+
+def _import_survey(workbook, assessment_id: int, demo_round: DemoRound, text: dict, rng: random.Random) -> None:
     """Write a customer export as a survey tool would, then import it for real."""
     from rater_desktop.importing import import_into, load_mapping
 
-    items = [(key, n) for key in DIMENSION_KEYS for n in (1, 2)]
-    header = ["Timestamp", "Email"] + [f"{key.title()} {n}" for key, n in items]
-    header += ["How likely are you to recommend us?", "Overall satisfaction", "Was your question answered the first time?"]
+    survey = text["survey"]
+    columns = _survey_columns(survey)
     with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "riverside-customer-survey.csv"
+        source = Path(folder) / text["survey_file"].format(month=_month_before(demo_round.date).rstrip("-"))
         with source.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
-            writer.writerow(header)
-            for row in range(CUSTOMER_RESPONSES):
-                answers = [
-                    "N/A" if rng.random() < 0.05 else str(_clamp(round(rng.gauss(demo_round.customer_view[key], 0.9)), 1, 5))
-                    for key, _n in items
-                ]
-                mood = sum(int(a) for a in answers if a != "N/A") / max(1, sum(a != "N/A" for a in answers))
-                nps = _clamp(round(rng.gauss(mood * 1.6 + 2.4, 1.5)), 0, 10)
-                csat = _clamp(round(rng.gauss(mood + 0.6, 0.7)), 1, 5)
-                fcr = "Yes" if rng.random() < 0.78 else "No"
-                writer.writerow([f"2026-03-{1 + row % 28:02d} 12:00:00", f"guest{row}@example.com", *answers, nps, csat, fcr])
-        dimension_lines = "\n".join(
-            f'{key} = ["{key.title()} 1", "{key.title()} 2"]' for key in DIMENSION_KEYS
-        )
-        mapping = load_mapping(
-            "[source]\nformat = \"csv\"\nheader_rows = 1\n\n"
-            "[scale]\ntype = \"numeric\"\nmin = 1\nmax = 5\nnot_applicable = [\"N/A\"]\n\n"
-            f"[dimensions]\n{dimension_lines}\n\n"
-            "[kpis]\nnps = \"How likely are you to recommend us?\"\n"
-            "csat = \"Overall satisfaction\"\nfcr = \"Was your question answered the first time?\"\n"
-        )
-        import_into(workbook, assessment_id, source, mapping)
+            writer.writerow(columns)
+            pools = {key: {tone: list(said) for tone, said in survey["comments"][key].items()}
+                     for key in DIMENSION_KEYS}
+            others = list(survey["comments"]["other"])
+            for row in range(demo_round.respondents):
+                writer.writerow(_respondent(row, demo_round, survey, pools, others, rng))
+        import_into(workbook, assessment_id, source, load_mapping(_mapping_toml(survey)))
 
 
-def _add_actions(workbook, assessment_id: int, actions: tuple[tuple[str, ...], ...]) -> None:
-    for dimension, title, owner, due, target, status in actions:
+def _survey_columns(survey: dict) -> list[str]:
+    rated = [column for key in DIMENSION_KEYS for column in
+             (*survey["perceived"][key], survey["desired"][key], survey["minimum"][key])]
+    return [survey["timestamp"], survey["email"], *rated, survey["nps"], survey["csat"], survey["fcr"],
+            survey["better"], survey["other"]]
+
+
+def _respondent(row: int, demo_round: DemoRound, survey: dict, pools: dict, others: list,
+                rng: random.Random) -> list[str]:
+    """One customer's answers: a personal mood shared across items, so answers hang together."""
+    mood = rng.gauss(0, 0.45)
+    answers, means = [], {}
+    for key in DIMENSION_KEYS:
+        perceived = [_answer(demo_round.perceived[key] + mood, 0.75, rng) for _ in survey["perceived"][key]]
+        desired = _clamp(round(rng.gauss(demo_round.desired[key] + mood * 0.3, 0.5)), 1, 5)
+        minimum = min(desired, _clamp(round(rng.gauss(demo_round.minimum[key] + mood * 0.3, 0.6)), 1, 5))
+        given = [int(a) for a in perceived if a is not None]
+        means[key] = sum(given) / len(given) if given else None
+        answers += [survey["not_applicable"] if a is None else str(a) for a in perceived]
+        answers += [str(desired), str(minimum)]
+    rated = [m for m in means.values() if m is not None]
+    overall = sum(rated) / len(rated) if rated else 3.0
+    nps = _clamp(round(rng.gauss(overall * 1.6 + 2.4, 1.5)), 0, 10)
+    csat = _clamp(round(rng.gauss(overall + 0.6, 0.7)), 1, 5)
+    solved = survey["yes"] if rng.random() < 0.78 else survey["no"]
+    better = _comment(means, pools, rng) if rng.random() < COMMENT_CHANCE else ""
+    other = others.pop(rng.randrange(len(others))) if others and rng.random() < OTHER_COMMENT_CHANCE else ""
+    day = 1 + row % 27
+    stamp = f"{_month_before(demo_round.date)}{day:02d} {8 + row % 10:02d}:{(row * 7) % 60:02d}:00"
+    return [stamp, f"guest{row}@example.com", *answers, str(nps), str(csat), solved, better, other]
+
+
+def _comment(means: dict, pools: dict, rng: random.Random) -> str:
+    """A comment about the dimension this customer rated lowest (or praise for the highest), never twice."""
+    rated = [(mean, key) for key, mean in means.items() if mean is not None]
+    if not rated:
+        return ""
+    low_mean, low_key = min(rated)
+    high_mean, high_key = max(rated)
+    key, tone = (low_key, "low") if low_mean <= 3 else (high_key, "high")
+    pool = pools[key][tone]
+    return pool.pop(rng.randrange(len(pool))) if pool else ""
+
+
+def _month_before(iso: str) -> str:
+    """``YYYY-MM-`` of the month before ``iso``: the survey ran in the weeks before the review."""
+    year, month = int(iso[:4]), int(iso[5:7]) - 1
+    if month == 0:
+        year, month = year - 1, 12
+    return f"{year:04d}-{month:02d}-"
+
+
+def _mapping_toml(survey: dict) -> str:
+    import tomli_w
+
+    return tomli_w.dumps({
+        "source": {"format": "csv", "header_rows": 1},
+        "scale": {"type": "numeric", "min": 1, "max": 5, "not_applicable": [survey["not_applicable"]]},
+        "dimensions": {key: list(survey["perceived"][key]) for key in DIMENSION_KEYS},
+        "expectations": {key: [survey["desired"][key]] for key in DIMENSION_KEYS},
+        "minimum": {key: [survey["minimum"][key]] for key in DIMENSION_KEYS},
+        "comments": {"columns": [survey["better"], survey["other"]]},
+        "kpis": {"nps": survey["nps"], "csat": survey["csat"], "fcr": survey["fcr"]},
+    })
+
+
+def _add_actions(workbook, assessment_id: int, actions: list[dict]) -> None:
+    for action in actions:
         workbook.add_action(
-            assessment_id, title, dimension=dimension, owner=owner, due=due, target_grade=target, status=status
+            assessment_id, action["title"], dimension=action["dimension"], owner=action["owner"],
+            due=action["due"], target_grade=action["target"], status=action["status"],
         )
+
+
+def _answer(centre: float, spread: float, rng: random.Random) -> int | None:
+    """A 1–5 answer near ``centre``; one in twenty is N/A (None)."""
+    if rng.random() < 0.05:
+        return None
+    return _clamp(round(rng.gauss(centre, spread)), 1, 5)
 
 
 def _grade_near(points: float, rng: random.Random) -> str:

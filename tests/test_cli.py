@@ -79,14 +79,17 @@ def test_demo_summary_matches_the_design_contract(demo_path, capsys):
     assert "Greet every new customer within ten seconds" in titles
     assert "Insulated bags and a lid check for every delivery" not in titles
     assert [r["name"] for r in data["rounds"]] == ["Autumn review", "Spring review"]
-    assert data["rounds"][0]["customer"] is None
+    # a survey each round: customers saw the autumn round's service as worse
+    assert data["rounds"][0]["customer"]["mean"] < data["rounds"][1]["customer"]["mean"]
 
 
 def test_summary_of_an_older_round_by_id(demo_path, capsys):
     data = summary_of(demo_path, capsys, "--assessment", "1")
     assert data["assessment"]["name"] == "Autumn review"
-    assert all(d["customer"] is None and d["flag"] is None for d in data["dimensions"])
-    assert data["kpis"] == {"nps": None, "csat": None, "fcr": None}
+    # round 1's own survey (156 customers), never the spring one (184)
+    assert all(150 <= d["customer"]["n"] <= 156 for d in data["dimensions"])
+    assert [s["rows"] for s in data["surveys"]] == [156]
+    assert data["kpis"]["nps"] < summary_of(demo_path, capsys)["kpis"]["nps"]
 
 
 def test_summary_never_changes_the_workbook(demo_path, capsys):

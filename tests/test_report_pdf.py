@@ -184,8 +184,8 @@ def test_demo_report_has_a_trends_section_with_changes_and_carried_actions(demo,
     assert "Autumn review" in text and "Spring review" in text
     assert all(sentences) and all(s in text for s in sentences), sentences
     # the demo's team improved on reliability from C to B (hand-checked on the rendered page)
-    expected = {"en": "Team: up 0.75 points since Autumn review (C → B).",
-                "vi": "Nhóm: tăng 0,75 điểm so với Autumn review (C → B)."}[lang]
+    expected = {"en": "Team: up 0.34 points since Autumn review (C → B).",
+                "vi": "Nhóm: tăng 0,34 điểm so với Autumn review (C → B)."}[lang]
     assert expected in text
     assert i18n._("Actions from “{before}”, checked against “{after}”:").format(
         before="Autumn review", after="Spring review") in text

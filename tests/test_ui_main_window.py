@@ -234,7 +234,7 @@ def test_resume_reopens_the_workbook_open_at_last_quit(qtbot, window, workbook_p
 
 
 def test_demo_button_writes_the_demo_off_the_gui_thread_and_opens_it(qtbot, window):
-    from rater_desktop.demo import ORGANISATION
+    from rater_desktop.demo import words
     from rater_desktop.paths import data_dir
 
     window.show()
@@ -242,7 +242,7 @@ def test_demo_button_writes_the_demo_off_the_gui_thread_and_opens_it(qtbot, wind
         qtbot.mouseClick(window.welcome_page.demo_button, Qt.MouseButton.LeftButton)
         assert not window.welcome_page.demo_button.isEnabled()  # busy while the worker writes
     assert Path(window.workbook.path) == data_dir() / "demo.rater"
-    assert window.home_page.heading.text() == ORGANISATION
+    assert window.home_page.heading.text() == words("en")["organisation"]
     assert len(table(window)) == 2
     assert window.welcome_page.demo_button.isEnabled()
 

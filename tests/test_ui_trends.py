@@ -31,7 +31,7 @@ def test_shows_both_demo_rounds_in_chart_and_table(page):
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Autumn review\nTeam"
     assert model.headerData(4, Qt.Orientation.Horizontal) == "Spring review\nCustomers"
     assert cell(page, 0, 0) == "Overall"
-    assert cell(page, 1, 2) == "–"  # no survey in the autumn round
+    assert cell(page, 1, 2) == "C (2.01)"  # the autumn survey's reliability
     reliability = page.trend.dimension("reliability")
     assert reliability.team_change.direction == "improved"
     assert cell(page, 1, 5).startswith("Team: up ") and "since Autumn review" in cell(page, 1, 5)

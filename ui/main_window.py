@@ -426,15 +426,16 @@ class MainWindow(QMainWindow):
     # The demo ----------------------------------------------------------------
 
     def open_demo(self) -> None:
-        """Open the demo workbook, writing it first (off the GUI thread) if needed."""
-        path = demo_path()
+        """Open the demo workbook in the window's language, writing it first (off the GUI thread) if needed."""
+        lang = i18n.language()
+        path = demo_path(lang)
         if path.exists():
             self.open_path(path)
             return
         self.welcome_page.set_demo_busy(True)
         self.actions[ActionId.OPEN_DEMO].setEnabled(False)
         self._demo_task = run_in_background(
-            lambda: write_demo_atomically(path), self._demo_written, self._demo_failed
+            lambda: write_demo_atomically(path, lang), self._demo_written, self._demo_failed
         )
 
     def _demo_written(self, path: object) -> None:
@@ -445,7 +446,7 @@ class MainWindow(QMainWindow):
         self._demo_finished()
         from rater_desktop.sentences import error_sentence
 
-        show_error(self, _("Could not open the demo"), error_sentence(error, path=demo_path()))
+        show_error(self, _("Could not open the demo"), error_sentence(error, path=demo_path(i18n.language())))
 
     def _demo_finished(self) -> None:
         self._demo_task = None
@@ -507,14 +508,19 @@ def _ignore(_result: object) -> None:
     """Warming up has no result; a failure shows when a workbook is opened."""
 
 
-def demo_path() -> Path:
-    """Where the demo workbook lives: the user data folder (``RATER_DATA_DIR``)."""
+def demo_path(lang: str = "en") -> Path:
+    """Where the demo workbook in ``lang`` lives: the user data folder (``RATER_DATA_DIR``).
+
+    One file per language (``demo.rater``, ``demo-vi.rater``): the demo is
+    written in the language the window shows when it is first asked for.
+    """
     from rater_desktop.paths import data_dir
 
-    return data_dir() / DEMO_FILE_NAME
+    name = DEMO_FILE_NAME if lang == "en" else DEMO_FILE_NAME.replace(".rater", f"-{lang}.rater")
+    return data_dir() / name
 
 
-def write_demo_atomically(path: Path) -> Path:
+def write_demo_atomically(path: Path, lang: str = "en") -> Path:
     """Write the demo beside ``path`` and move it into place only when complete.
 
     A crash half-way must not leave a broken demo that every later click opens.
@@ -524,5 +530,5 @@ def write_demo_atomically(path: Path) -> Path:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_output(path, workbook=True, replace=False) as partial:
-        write_demo(partial)
+        write_demo(partial, lang)
     return path

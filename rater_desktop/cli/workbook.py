@@ -29,11 +29,13 @@ def new(path: Path, organisation: str) -> None:
 
 @click.command()
 @click.argument("path", type=workbook_path)
-def demo(path: Path) -> None:
+@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True,
+              help="Language of the demo's organisation, people, notes, situations, actions and comments.")
+def demo(path: Path, lang: str) -> None:
     """Write a realistic demo workbook to PATH."""
     from rater_desktop.demo import write_demo
 
-    write_demo(path)
+    write_demo(path, lang)
     click.echo(_("Wrote the demo workbook to {path}.").format(path=path))
 
 
