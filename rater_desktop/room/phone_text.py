@@ -10,7 +10,7 @@ from __future__ import annotations
 from rater_desktop.i18n import N_, _, language_context
 
 PHONE_TEXT: dict[str, str] = {
-    "title": N_("Grade our customer service"),
+    "title": N_("Grade our service"),
     "choose_name": N_("Who are you? Tap your name."),
     "taken": N_("joined on another phone"),
     "add_name": N_("Not on the list? Write your name:"),

@@ -448,9 +448,10 @@
     const list = el("ul", { class: "overview" }, items().map((item, index) => {
       const given = state.room.answers[item.key];
       const shown = !given ? t("unanswered") : given.value ? String(given.value) : given.grade === "NA" ? "N/A" : given.grade;
+      const what = item.kind === "scale" ? t(item.prompt) : item.situation || item.text;
       return el("li", {}, [el("button", { type: "button", on: { click: () => go(index) } }, [
-        document.createTextNode((index + 1) + ". " + item.section + (item.text ? ": " + item.text : "")),
-        el("small", { text: shown }),
+        document.createTextNode((index + 1) + ". " + item.section + ": " + what),
+        el("small", { class: given ? "given" : null, text: shown }),
       ])]);
     }));
     showWithNav([el("h2", { text: t("overview") }), list], currentIndex());
