@@ -32,12 +32,13 @@ from rater_desktop.cli import (  # noqa: E402 (after the group)
     rollup,
     serve,
     settings,
+    suggest,
     survey_import,
     surveys,
     workbook,
 )
 
-for _module in (workbook, survey_import, surveys, settings, outputs, serve, rollup):
+for _module in (workbook, survey_import, suggest, surveys, settings, outputs, serve, rollup):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

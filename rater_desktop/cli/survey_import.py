@@ -54,8 +54,10 @@ def import_(
 
 
 def _report_import(result, placement, scale, path: Path, *, dry_run: bool, as_json: bool) -> None:
-    """Tell what the import found: counts, then each bad cell as a sentence, then where the survey went."""
-    from rater_desktop.importing import cell_error_text
+    """Tell what the import found: counts, then each bad cell as a sentence, then where the survey went
+    (and, on a dry run, the points each answer of the scale gets)."""
+    from rater_desktop.importing import cell_error_text, load_mapping
+    from rater_desktop.importing.points import points_lines, scale_points
     from rater_desktop.survey_sources import placement_sentence
 
     problems = [cell_error_text(error) for error in result.errors]
@@ -70,6 +72,7 @@ def _report_import(result, placement, scale, path: Path, *, dry_run: bool, as_js
         message += " " + placement_sentence(placement, result.source_name, scale, planned=dry_run)
         if not placement.included and not dry_run:
             message += " " + _("To count it: surveys {path} --include {id}").format(path=path, id=result.survey_id)
+    answer_scale = load_mapping(result.mapping_toml).scale
     if as_json:
         import json
 
@@ -85,6 +88,7 @@ def _report_import(result, placement, scale, path: Path, *, dry_run: bool, as_js
             "error_count": result.error_count,
             "errors": problems,
             "skipped": skipped,
+            "scale": [{"answer": row.answer, "points": row.points} for row in scale_points(answer_scale)],
             "message": message,
         }
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
@@ -95,6 +99,10 @@ def _report_import(result, placement, scale, path: Path, *, dry_run: bool, as_js
             more = result.error_count - len(problems)
             click.echo(_("… and {count} more.").format(count=more), err=True)
         click.echo(message, err=not result.ok)
+        if dry_run:  # the person sees each answer's points before importing for real
+            click.echo(_("Points each answer gets:"))
+            for line in points_lines(answer_scale):
+                click.echo(f"  {line}")
     if not result.ok:
         raise SystemExit(EXIT_FAILURE)
 

@@ -232,6 +232,8 @@ def run_import(path: Path | str, mapping: Mapping | str | Path, *, skip_invalid:
     """
     path = Path(path)
     mapping = _as_mapping(mapping)
+    if not mapping.scale.confirmed:
+        raise unconfirmed_error(mapping)
     errors: list[CellError] = []
     skipped: list[CellError] = []
     count = [0]
@@ -272,6 +274,25 @@ def run_import(path: Path | str, mapping: Mapping | str | Path, *, skip_invalid:
                         mapping_toml=dump_mapping(mapping), errors=errors,
                         error_count=count[0], skipped=skipped, encoding=table.encoding,
                         encoding_certain=table.encoding_certain, comments=plan.comments)
+
+
+def unconfirmed_error(mapping: Mapping) -> SurveyImportError:
+    """The refusal of a mapping whose scale is a guess: one sentence saying what to check.
+
+    ``suggest`` writes ``confirmed = false`` when it could not be sure of the
+    order of the labels or the range; importing on that guess could turn
+    every customer grade into another, so a person looks first.
+    """
+    scale = mapping.scale
+    if scale.type == "labels":
+        return _error("unconfirmed", _(
+            "The mapping's answer scale is a guess: check that its labels run from worst to best, that "
+            "no step is missing and that every answer meaning \"no answer\" is under not_applicable, "
+            "then set confirmed = true in [scale]."))
+    return _error("unconfirmed", _(
+        "The mapping's answer scale is a guess: check that the questionnaire's lowest point is {low} and "
+        "its highest {high}, and that every answer meaning \"no answer\" is under not_applicable, then "
+        "set confirmed = true in [scale]."), low=scale.min, high=scale.max)
 
 
 def _series(plan: _Plan, low: float, high: float) -> dict[str, Series]:

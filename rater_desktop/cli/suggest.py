@@ -1,0 +1,43 @@
+"""The ``suggest`` command: the mapping a survey export would get, with a comment on each guess."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from rater_desktop.cli.common import check_output_folder, existing_file
+from rater_desktop.i18n import _
+
+
+@click.command(name="suggest")
+@click.argument("file", type=existing_file)
+@click.option("--sheet", help="Sheet of a workbook (default: the first).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the mapping to this TOML file (default: print it).")
+def suggest(file: Path, sheet: str | None, output: Path | None) -> None:
+    """Suggest an import mapping for a survey export (DESIGN §6).
+
+    Every guess carries a comment; guesses to check are left commented out,
+    and a scale that is a guess gets confirmed = false, which import refuses.
+    """
+    from rater_desktop.importing.proposal import propose
+    from rater_desktop.importing.proposal_toml import proposal_toml
+    from rater_desktop.importing.suggest import builtin_vocabulary
+
+    names, criteria = builtin_vocabulary()
+    proposal = propose(file, names, criteria, sheet)
+    text = proposal_toml(proposal)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    check_output_folder(output)
+    output.write_text(text, encoding="utf-8")
+    if proposal.scale.sure:
+        click.echo(_("Wrote {path}: check the suggestions, then import with it.").format(path=output))
+    else:
+        click.echo(_("Wrote {path}. The answer scale is a guess: check [scale] and set confirmed = true "
+                     "before importing.").format(path=output))
+
+
+COMMANDS = (suggest,)
