@@ -9,14 +9,12 @@ from pathlib import Path
 
 import pytest
 from generated_survey import MAPPING, write_survey
+from import_wizard_support import confirm_scale, import_now, make_wizard, open_file, ops, to_validation  # noqa: F401
 
 from rater_desktop.analysis import report_card
 from rater_desktop.importing import SourceSpec, dump_mapping, load_mapping, preview, run_import
-from rater_desktop.operations import Operations
-from rater_desktop.storage import create_workbook
-from ui.dialogs.import_wizard import ImportWizard
 from ui.models.survey_preview import COL_KPI, COL_REVERSE, COL_ROLE
-from ui.qt import QFileDialog, QMessageBox, Qt
+from ui.qt import QFileDialog, Qt
 
 EXPORTS = Path(__file__).parent / "fixtures" / "customer-exports"
 MAPPINGS = Path(__file__).parent / "fixtures" / "mappings"
@@ -34,56 +32,10 @@ Em,e@x.vn,4,2,5,7,y
 
 
 @pytest.fixture
-def ops(tmp_path):
-    workbook = create_workbook(tmp_path / "shop.rater", organisation="Corner Shop")
-    yield Operations(workbook)
-    workbook.close()
-
-
-@pytest.fixture
 def small(tmp_path):
     path = tmp_path / "small.csv"
     path.write_text(SMALL, encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def make_wizard(qtbot, ops, monkeypatch):
-    errors = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: errors.append(text))
-    made = []
-
-    def make():
-        wizard = ImportWizard(ops, ops.workbook.latest_assessment_id())
-        qtbot.addWidget(wizard)
-        wizard.show()
-        made.append(wizard)
-        return wizard
-
-    make.errors = errors
-    yield make
-    for wizard in made:  # never leave a worker running past the test
-        qtbot.waitUntil(lambda w=wizard: not w.busy, timeout=20000)
-
-
-def open_file(qtbot, wizard, path):
-    wizard.open_file(path)
-    qtbot.waitUntil(lambda: not wizard.loading, timeout=10000)
-    assert wizard.table is not None, wizard.file_page.notice.text()
-
-
-def to_validation(qtbot, wizard):
-    wizard.next()  # columns
-    wizard.next()  # scale
-    wizard.next()  # validation: the dry run starts
-    assert wizard.currentPage() is wizard.validation
-    qtbot.waitUntil(lambda: not wizard.busy, timeout=20000)
-
-
-def import_now(qtbot, wizard):
-    wizard.next()  # commit: import
-    assert wizard.currentPage() is wizard.import_page
-    qtbot.waitUntil(lambda: wizard.import_page.done or not wizard.busy, timeout=30000)
 
 
 def test_preview_shows_rows_as_parsed_and_headers_are_suggested(qtbot, make_wizard, small):
@@ -98,7 +50,7 @@ def test_preview_shows_rows_as_parsed_and_headers_are_suggested(qtbot, make_wiza
     assert wizard.file_page.isComplete()
     wizard.next()
     assert wizard.roles_model.roles() == ["", "", "dim:reliability", "dim:empathy", "dim:reliability",
-                                          "kpi:nps", ""]
+                                          "kpi:nps", "comment"]
     wizard.next()
     scale = wizard.scale_page.scale()
     assert (scale.type, scale.min, scale.max, scale.not_applicable) == ("numeric", 1, 5, ("N/A",))
@@ -163,7 +115,11 @@ def test_off_scale_value_is_named_and_blocks_import_until_skipped(qtbot, make_wi
     wizard.next()
     wizard.next()
     assert wizard.scale_page.scale().max == 7  # the guess fits the answers found ...
+    assert "check the lowest and highest points" in wizard.scale_page.notes.text()  # ... and says it is one
     wizard.scale_page.high.setValue(5)  # ... but the questionnaire was 1-5
+    wizard.next()
+    assert wizard.currentPage() is wizard.scale_page  # not before the person has ticked the check
+    confirm_scale(qtbot, wizard)
     wizard.next()
     qtbot.waitUntil(lambda: not wizard.busy, timeout=20000)
     report = wizard.validation.report.text()

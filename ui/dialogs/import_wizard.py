@@ -20,7 +20,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,15 +50,14 @@ from rater_desktop.importing import (
     preview,
     run_import,
 )
+from rater_desktop.importing.column_guess import ColumnGuess, column_questions, guess_columns
 from rater_desktop.importing.engine import resolve_column
+from rater_desktop.importing.guess_words import comments_warning, scale_note_text
+from rater_desktop.importing.points import points_lines
+from rater_desktop.importing.proposal import group_scale
+from rater_desktop.importing.scale_guess import ScaleGuess
 from rater_desktop.importing.sources import XLSX_SUFFIXES
-from rater_desktop.importing.suggest import (
-    builtin_vocabulary,
-    distinct_values,
-    mapping_fits,
-    suggest_columns,
-    suggest_scale,
-)
+from rater_desktop.importing.suggest import builtin_vocabulary, distinct_values, mapping_fits
 from rater_desktop.operations import Change, Operations
 from ui.dialogs.errors import show_error
 from ui.models.survey_preview import COL_KPI, COL_ROLE, KPI_ROLES, ROLES, ColumnRolesModel, PreviewModel, role_text
@@ -69,7 +67,6 @@ from ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListView,
     QObject,
     QPushButton,
     Qt,
@@ -79,6 +76,7 @@ from ui.qt import (
     Signal,
 )
 from ui.tasks import Task, run_in_background
+from ui.widgets.label_order import LabelOrder
 
 PREVIEW_ROWS = 200
 """rows parsed for the preview; their answers also seed the scale page"""
@@ -356,8 +354,9 @@ class ColumnsPage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(_("What each column holds"))
-        self.setSubTitle(_("Columns were matched to the RATER dimensions by their wording; check each "
-                           "one. Names, e-mails and comments stay \"Not imported\" and are never stored."))
+        self.setSubTitle(_("Columns were matched to the RATER dimensions by what their questions say; "
+                           "hover over a suggestion to see why. Names and e-mails stay \"Not imported\" and "
+                           "are never stored; free text is kept only in columns you mark as comments."))
         self.suggest.setText(_("Suggest again"))
         self.view.setAccessibleName(_("What each column holds"))
 
@@ -370,10 +369,28 @@ class ColumnsPage(QWizardPage):
         if duplicates:
             self.problem.setText(_("Only one column can be used as {kpi}.").format(kpi=role_text(duplicates[0])))
         elif not any(self.w.roles_model.roles()):
-            self.problem.setText(_("Choose at least one column to import."))
+            self.problem.setText(" ".join([_("Choose at least one column to import."), self._advice()]).strip())
         else:
-            self.problem.setText("")
+            self.problem.setText(self._advice())
         self.completeChanged.emit()
+
+    def _advice(self) -> str:
+        """What to look at before going on: guesses to check, and what comments may hold."""
+        model = self.w.roles_model
+        lines = []
+        checks = len(model.to_check())
+        if checks:
+            lines.append(ngettext("{n} suggestion is a guess: check the row marked “Check this”.",
+                                  "{n} suggestions are guesses: check the rows marked “Check this”.",
+                                  checks).format(n=checks))
+        loose = len(model.without_dimension())
+        if loose:
+            lines.append(ngettext("{n} rating question names no dimension: choose one to import it.",
+                                  "{n} rating questions name no dimension: choose one for each you want to "
+                                  "import.", loose).format(n=loose))
+        if model.comment_columns():
+            lines.append(comments_warning())
+        return " ".join(lines)
 
     def isComplete(self) -> bool:
         return any(self.w.roles_model.roles()) and not self.w.roles_model.duplicate_kpis()
@@ -383,7 +400,13 @@ class ColumnsPage(QWizardPage):
 
 
 class ScalePage(QWizardPage):
-    """How answers become points: numbers, letters or ordered labels, and N/A codes."""
+    """How answers become points: numbers, letters or ordered labels, and N/A codes.
+
+    The scale is suggested from the answers of the chosen columns and their
+    questions. When the suggestion is not sure (labels no known scale orders,
+    a range nothing states), the person must put the labels in order and tick
+    that the points shown beside them are right before going on.
+    """
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -396,44 +419,42 @@ class ScalePage(QWizardPage):
         for box in (self.low, self.high):
             box.setRange(-1000, 1000)
             box.setDecimals(1)
-        self.labels_model = QStringListModel(self)
-        self.labels_view = QListView()
-        self.labels_view.setObjectName("scaleLabels")
-        self.labels_view.setModel(self.labels_model)
-        self.up, self.down, self.to_na = QPushButton(), QPushButton(), QPushButton()
-        self.up.clicked.connect(lambda: self._move(-1))
-        self.down.clicked.connect(lambda: self._move(1))
-        self.to_na.clicked.connect(self._label_to_na)
+            box.valueChanged.connect(self._show_points)
+        self.order = LabelOrder()
+        self.order.changed.connect(self._show_points)
+        self.order.not_applicable.connect(self._label_to_na)
         self.na = QLineEdit()
+        self.na.textChanged.connect(self._show_points)
         self.found = QLabel()
         self.found.setWordWrap(True)
+        self.notes = QLabel()
+        self.notes.setObjectName("scaleNotes")
+        self.notes.setWordWrap(True)
+        self.points = QLabel()
+        self.points.setObjectName("scalePoints")
+        self.points.setWordWrap(True)
+        self.confirm = QCheckBox()
+        self.confirm.setObjectName("confirmScale")
+        self.confirm.toggled.connect(self.completeChanged)
         self.problem = QLabel()
         self.problem.setObjectName("scaleProblem")
         self.problem.setWordWrap(True)
 
         self.form = QFormLayout()
-        self.form_labels = [QLabel() for _i in range(5)]
-        self.form.addRow(self.form_labels[0], self.kind)
-        self.form.addRow(self.form_labels[1], self.low)
-        self.form.addRow(self.form_labels[2], self.high)
-        buttons = QVBoxLayout()
-        for button in (self.up, self.down, self.to_na):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.labels_box = QWidget()
-        labels_row = QHBoxLayout(self.labels_box)
-        labels_row.setContentsMargins(0, 0, 0, 0)
-        labels_row.addWidget(self.labels_view, 1)
-        labels_row.addLayout(buttons)
-        self.form.addRow(self.form_labels[3], self.labels_box)
-        self.form.addRow(self.form_labels[4], self.na)
+        self.form_labels = [QLabel() for _i in range(6)]
+        for label, field in zip(self.form_labels, (self.kind, self.low, self.high, self.order, self.points, self.na)):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
         layout = QVBoxLayout(self)
         layout.addWidget(self.found)
+        layout.addWidget(self.notes)
         layout.addLayout(self.form)
+        layout.addWidget(self.confirm)
         layout.addWidget(self.problem)
         layout.addStretch(1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._columns: list[int] | None = None
+        self.needs_confirmation = False
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -442,15 +463,14 @@ class ScalePage(QWizardPage):
                            "Answers such as \"Don't know\" count as no answer when listed as not applicable."))
         for i, text in enumerate((_("Numbers"), _("Letters A–F"), _("Labels in order"))):
             self.kind.setItemText(i, text)
-        self.up.setText(_("Move up"))
-        self.down.setText(_("Move down"))
-        self.to_na.setText(_("Not applicable"))
         self.na.setPlaceholderText(_("for example: N/A, Don't know"))
         texts = (_("Answers are:"), _("Lowest (worst):"), _("Highest (best):"),
-                 _("Labels, worst first:"), _("Not applicable:"))
+                 _("Labels, worst first (drag to reorder):"), _("Points:"), _("Not applicable:"))
         for label, text in zip(self.form_labels, texts):
             label.setText(text)
-        self.labels_view.setAccessibleName(_("Labels, worst first"))
+        self.confirm.setText(_("I have checked the order and the points each answer gets"))
+        self.order.retranslate()
+        self._show_points()
 
     def initializePage(self) -> None:
         columns = self.w.roles_model.scored_columns()
@@ -459,51 +479,64 @@ class ScalePage(QWizardPage):
         self.found.setText(_("Answers found in the first {n} rows: {values}").format(
             n=len(rows), values=", ".join(values[:30]) or "–"))
         if self.w.pending_scale is not None:
-            self.show_scale(self.w.pending_scale)
+            scale = self.w.pending_scale
             self.w.pending_scale = None
+            self.show_scale(scale, [], not scale.confirmed)
         elif columns != self._columns:
-            scale = suggest_scale(values)
-            preset = PRESETS[self.w.preset_key].not_applicable
-            self.show_scale(replace(scale, not_applicable=tuple(dict.fromkeys((*scale.not_applicable, *preset)))))
+            guess = self.w.scale_guess(columns)
+            self.show_scale(guess.scale, [scale_note_text(note) for note in guess.notes], not guess.sure)
         self._columns = columns
 
-    def show_scale(self, scale: ScaleSpec) -> None:
+    def show_scale(self, scale: ScaleSpec, notes: list[str], needs_confirmation: bool) -> None:
+        """Show a scale; ``needs_confirmation`` asks the person to tick that it is right."""
         self.kind.setCurrentIndex(self.kind.findData(scale.type))
         self.low.setValue(scale.min)
         self.high.setValue(scale.max)
-        self.labels_model.setStringList(list(scale.labels))
+        self.order.set_labels(list(scale.labels))
         self.na.setText(", ".join(scale.not_applicable))
+        self.needs_confirmation = needs_confirmation
+        if needs_confirmation:
+            notes = [_("This scale is a guess: put the labels in order (worst first) and check the points "
+                       "each answer gets, then tick the box below."), *notes]
+        self.notes.setText("\n".join(notes))
+        self.confirm.setChecked(False)
+        self.confirm.setVisible(needs_confirmation)
         self._kind_changed()
+        self.completeChanged.emit()
 
     def scale(self) -> ScaleSpec:
         na = tuple(code.strip() for code in self.na.text().split(",") if code.strip())
         kind = self.kind.currentData()
-        labels = tuple(self.labels_model.stringList()) if kind == "labels" else ()
+        labels = tuple(self.order.labels()) if kind == "labels" else ()
         low, high = (int(v) if v.is_integer() else v for v in (self.low.value(), self.high.value()))
-        return ScaleSpec(kind, low, high, labels, na)
+        return ScaleSpec(kind, low, high, labels, na,
+                         confirmed=not self.needs_confirmation or self.confirm.isChecked())
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
-        for row, visible in ((1, kind == "numeric"), (2, kind == "numeric"), (3, kind == "labels")):
+        for row, visible in ((1, kind == "numeric"), (2, kind == "numeric"), (3, kind == "labels"),
+                             (4, kind != "labels")):
             self.form.setRowVisible(row, visible)
+        self._show_points()
 
-    def _move(self, step: int) -> None:
-        row = self.labels_view.currentIndex().row()
-        labels = self.labels_model.stringList()
-        if 0 <= row < len(labels) and 0 <= row + step < len(labels):
-            labels[row], labels[row + step] = labels[row + step], labels[row]
-            self.labels_model.setStringList(labels)
-            self.labels_view.setCurrentIndex(self.labels_model.index(row + step))
+    def _show_points(self, *_args: object) -> None:
+        """The points of each answer, for numbers and letters (labels show theirs in the list)."""
+        try:
+            lines = points_lines(self.scale())
+        except (ZeroDivisionError, ValueError):
+            lines = []
+        self.points.setText("   ".join(lines))
 
-    def _label_to_na(self) -> None:
-        row = self.labels_view.currentIndex().row()
-        labels = self.labels_model.stringList()
-        if 0 <= row < len(labels):
-            code = labels.pop(row)
-            self.labels_model.setStringList(labels)
-            self.na.setText(", ".join(filter(None, (self.na.text().strip(), code))))
+    def _label_to_na(self, code: str) -> None:
+        self.na.setText(", ".join(filter(None, (self.na.text().strip(), code))))
+
+    def isComplete(self) -> bool:
+        return not self.needs_confirmation or self.confirm.isChecked()
 
     def validatePage(self) -> bool:
+        if not self.isComplete():
+            self.problem.setText(_("Check the order and the points, then tick the box."))
+            return False
         try:
             self.w.mapping = self.w.current_mapping()
         except SurveyImportError as error:
@@ -581,6 +614,9 @@ class ValidationPage(QWizardPage):
         if not result.encoding_certain:
             lines.append(_("The encoding was guessed as {enc}; go back and choose another if the "
                            "preview looked wrong.").format(enc=result.encoding))
+        lines += ["", _("Points each answer gets:"), *("   " + line for line in points_lines(self.w.mapping.scale))]
+        if self.w.mapping.comments:
+            lines += ["", comments_warning()]
         self.report.setText("\n".join(lines))
         self.completeChanged.emit()
 
@@ -675,6 +711,8 @@ class ImportWizard(QWizard):
         self.mapping: Mapping | None = None
         self.pending_mapping: Mapping | None = None
         self.pending_scale: ScaleSpec | None = None
+        self.guesses: list[ColumnGuess] = []
+        """column suggestions for the current preview, worked out with it off the GUI thread"""
         self.import_result: ImportResult | None = None
         self._roles_for: Table | None = None
         self._generation = 0
@@ -735,13 +773,15 @@ class ImportWizard(QWizard):
         self._generation += 1
         generation, path, source, key = self._generation, self.path, self.source, self.preset_key
         last = latest_survey_mapping(self.operations.workbook) if offer else None
+        extra = [(c.dimension, c.text) for c in self.operations.workbook.criteria()]
         self.table = None
+        self.guesses = []
         self.loading = True
         self.file_page.show_source(source, self.source.format or "csv")
         self.file_page.notice.setText(_("Reading {file}…").format(file=path.name))
         self.file_page.completeChanged.emit()
 
-        def work() -> tuple[Table, SourceSpec, str, tuple[str, Mapping] | None]:
+        def work() -> tuple[Table, SourceSpec, str, tuple[str, Mapping] | None, list[ColumnGuess]]:
             table = preview(path, source, PREVIEW_ROWS)
             used, chosen = source, key
             if guess:
@@ -756,7 +796,10 @@ class ImportWizard(QWizard):
                 source_fmt = replace(mapping.source, format=mapping.source.format or source.format)
                 if mapping_fits(mapping, preview(path, source_fmt, 0).headers):
                     fits = name, mapping
-            return table, used, chosen, fits
+            # Column guesses read every answer of the preview: a few hundred milliseconds on a wide
+            # survey, so they are worked out here rather than when the columns page opens.
+            names, criteria = builtin_vocabulary(extra)
+            return table, used, chosen, fits, guess_columns(table.header_rows, table.rows, names, criteria)
 
         self._start(work, lambda value: self._preview_ready(generation, value),
                     lambda error: self._preview_failed(generation, error))
@@ -764,9 +807,10 @@ class ImportWizard(QWizard):
     def _preview_ready(self, generation: int, value: Any) -> None:
         if generation != self._generation:
             return  # the user changed a setting meanwhile; a newer preview is on its way
-        table, used, key, fits = value
+        table, used, key, fits, guesses = value
         self.loading = False
         self.table, self.source, self.preset_key = table, replace(used, sheet=table.sheet), key
+        self.guesses = guesses
         self.preview_model.set_table(table)
         self.file_page.show_preset(key)
         self.file_page.show_source(self.source, table.format)
@@ -811,15 +855,21 @@ class ImportWizard(QWizard):
         self.suggest_roles()
 
     def suggest_roles(self) -> None:
-        extra = [(c.dimension, c.text) for c in self.operations.workbook.criteria()]
-        names, criteria = builtin_vocabulary(extra)
-        self.roles_model.apply_suggestion(suggest_columns(self.table.headers, names, criteria))
+        """Put the column suggestions worked out with the preview back into the roles table."""
+        self.roles_model.apply_suggestion(self.guesses)
+
+    def scale_guess(self, columns: list[int]) -> ScaleGuess:
+        """The scale suggested by the answers and questions of the given columns."""
+        table = self.table
+        width = max([len(r) for r in table.header_rows] + [len(r) for r in table.rows], default=0)
+        return group_scale(table, column_questions(table.header_rows, width), columns, self.preset_key)
 
     def current_mapping(self) -> Mapping:
         """The mapping the pages describe, validated as if read from TOML."""
-        dims, exps, kpis, reverse = self.roles_model.mapping_parts()
-        scale = replace(self.scale_page.scale(), reverse=reverse)
-        mapping = Mapping(self.source, scale, dims, exps, kpis=kpis)
+        parts = self.roles_model.mapping_parts()
+        scale = replace(self.scale_page.scale(), reverse=parts.reverse)
+        mapping = Mapping(self.source, scale, parts.dimensions, parts.expectations, parts.minimum,
+                          parts.comments, parts.kpis)
         return load_mapping(dump_mapping(mapping))
 
     def _custom_button(self, which: int) -> None:
