@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from rater_desktop.cli.common import check_output_folder, existing_file
+from rater_desktop.cli.common import check_output, existing_file
 from rater_desktop.i18n import _
 
 
@@ -21,6 +21,7 @@ def suggest(file: Path, sheet: str | None, output: Path | None) -> None:
     Every guess carries a comment; guesses to check are left commented out,
     and a scale that is a guess gets confirmed = false, which import refuses.
     """
+    from rater_desktop.files import write_atomically
     from rater_desktop.importing.proposal import propose
     from rater_desktop.importing.proposal_toml import proposal_toml
     from rater_desktop.importing.suggest import builtin_vocabulary
@@ -31,8 +32,8 @@ def suggest(file: Path, sheet: str | None, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    check_output_folder(output)
-    output.write_text(text, encoding="utf-8")
+    check_output(output, file)  # never over the survey itself or a workbook
+    write_atomically(output, text.encode("utf-8"), inputs=(file,))
     if proposal.scale.sure:
         click.echo(_("Wrote {path}: check the suggestions, then import with it.").format(path=output))
     else:
