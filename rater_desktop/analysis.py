@@ -255,10 +255,9 @@ def respondent_scores(
 ) -> list[tuple[Participant, float | None]]:
     """Each participant's score on dimension ``key``, in participant order (None: nothing answered).
 
-    The score is the mean of the points of the statements they graded (N/A
-    left out).  A person who graded none of the dimension's statements but
-    gave it one grade in a quick round (``data.dimension_grades``) is scored
-    by that grade: it stands for the whole dimension, so the two never mix.
+    The rule is :func:`scoring.dimension_score`: the mean of the statements
+    they graded (N/A left out), or their quick-round grade for the dimension
+    (``data.dimension_grades``) when they graded none of its statements.
     ``grades`` is ``_grades_by_criterion(data)`` when the caller has it.
     """
     grades = _grades_by_criterion(data) if grades is None else grades
@@ -266,12 +265,8 @@ def respondent_scores(
     quick = {g.participant_id: g.grade for g in data.dimension_grades if g.dimension == key}
     scores = []
     for person in data.participants:
-        graded = any(person.id in grades.get(cid, {}) for cid in criteria)
-        if graded or person.id not in quick:
-            score = scoring.respondent_score(_points(grades, cid, person.id) for cid in criteria)
-        else:
-            score = scoring.respondent_score([scoring.letter_points(quick[person.id])])
-        scores.append((person, score))
+        graded = [_points(grades, cid, person.id) for cid in criteria if person.id in grades.get(cid, {})]
+        scores.append((person, scoring.dimension_score(graded, quick.get(person.id))))
     return scores
 
 

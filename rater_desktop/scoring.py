@@ -114,6 +114,19 @@ def respondent_score(points: Iterable[float | None]) -> float | None:
     return mean([p for p in points if p is not None])
 
 
+def dimension_score(graded: Sequence[float | None], quick_grade: str | None = None) -> float | None:
+    """A participant's score on one dimension, from what they gave it.
+
+    ``graded`` holds the points of each of the dimension's statements they
+    graded (None for N/A).  Someone who graded none of them (not even N/A) but
+    gave the dimension one grade in a quick round is scored by that grade: it
+    stands for the whole dimension, so the two never mix.
+    """
+    if graded or quick_grade is None:
+        return respondent_score(graded)
+    return respondent_score([letter_points(quick_grade)])
+
+
 @dataclass(frozen=True)
 class Spread:
     """Descriptive statistics of respondent scores (any scale).

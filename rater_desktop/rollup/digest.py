@@ -18,7 +18,16 @@ from dataclasses import dataclass
 
 from rater_desktop import analysis, scoring
 from rater_desktop.analysis import ServqualResult
-from rater_desktop.model import DIMENSION_KEYS, Assessment, AssessmentData, SurveyResults, SurveyScale
+from rater_desktop.model import (
+    DIMENSION_KEYS,
+    GRADES,
+    Assessment,
+    AssessmentData,
+    Criterion,
+    SurveyResults,
+    SurveyScale,
+)
+from rater_desktop.storage.rollup_reads import RoundRows, WorkbookRows
 
 
 @dataclass(frozen=True)
@@ -56,27 +65,27 @@ class RoundDigest:
     gap_threshold: float
 
 
-def digest_round(data: AssessmentData) -> RoundDigest:
-    """Reduce one round (as storage read it) to its respondent-level numbers.
+def digest_round(book: WorkbookRows, rows: RoundRows) -> RoundDigest:
+    """Reduce one round of a workbook (as storage read it) to its respondent-level numbers.
 
-    Scores come from the report card's own functions (``analysis``), so a
-    team's figures in a roll-up are those of its report card.
+    Scores follow the report card's own rules: ``scoring.dimension_score``
+    per participant, and the customers of the surveys
+    ``analysis.counted_surveys`` counts, with the team's SERVQUAL from
+    ``analysis.servqual``; so a team's figures in a roll-up are those of its
+    report card.
     """
-    internal: dict[str, tuple[float, ...]] = {}
-    graders: set[int] = set()
-    for key in DIMENSION_KEYS:
-        scored = [(person, score) for person, score in analysis.respondent_scores(data, key) if score is not None]
-        internal[key] = tuple(score for _person, score in scored)
-        graders.update(person.id for person, _score in scored)
-    counted = analysis.counted_surveys(data)
-    servqual = {key: analysis.servqual(data, key) for key in DIMENSION_KEYS}
-    current, desired = _positions(data)
+    internal, graders = _internal(book.criteria, rows)
+    surveys_only = AssessmentData(organisation=book.organisation, assessment=rows.assessment, criteria=(),
+                                  participants=(), surveys=rows.surveys)
+    counted = analysis.counted_surveys(surveys_only)
+    servqual = {key: analysis.servqual(surveys_only, key) for key in DIMENSION_KEYS}
+    current, desired = _positions(rows)
+    settings = book.settings
     return RoundDigest(
-        assessment=data.assessment,
-        participants=len(graders),
+        assessment=rows.assessment,
+        participants=graders,
         internal=internal,
-        consensus={c.dimension: c.grade for c in data.consensus
-                   if c.criterion_id is None and scoring.letter_points(c.grade) is not None},
+        consensus={key: code for key, code in rows.consensus.items() if scoring.letter_points(code) is not None},
         customer={key: _answered(s.dimension_scores.get(key, ()) for s in counted) for key in DIMENSION_KEYS},
         servqual=servqual,
         perception={key: _answered(s.perception.get(key, ()) for s in counted if servqual[key])
@@ -84,46 +93,67 @@ def digest_round(data: AssessmentData) -> RoundDigest:
         expectation={key: _answered(s.expectation.get(key, ()) for s in counted if servqual[key])
                      for key in DIMENSION_KEYS},
         servqual_scale={key: _servqual_scale(counted, key) if servqual[key] else None for key in DIMENSION_KEYS},
-        statements=_statement_points(data),
-        statement_dimensions={c.builtin_key: c.dimension for c in data.criteria if c.builtin_key and not c.hidden},
-        own_statements=tuple((c.dimension, c.text) for c in data.criteria if not c.builtin_key and not c.hidden),
+        statements=_statement_points(book.criteria, rows),
+        statement_dimensions={c.builtin_key: c.dimension for c in book.criteria if c.builtin_key},
+        own_statements=tuple((c.dimension, c.text) for c in book.criteria if not c.builtin_key),
         continuum_current=current,
         continuum_desired=desired,
-        actions=dict(Counter(a.status for a in data.actions)),
-        weights=data.weights,
-        gap_threshold=data.gap_threshold,
+        actions=dict(Counter(rows.action_statuses)),
+        weights=settings.weights,
+        gap_threshold=settings.gap_threshold,
     )
 
 
-def _servqual_scale(counted: list[SurveyResults], key: str) -> SurveyScale | None:
-    return next((s.source().scale for s in counted if s.perception.get(key) or s.expectation.get(key)), None)
+_POINTS = {code: scoring.letter_points(code) for code in GRADES}
+"""Points of every stored grade code, by the rule in ``scoring`` (looked up once, not per grade)."""
 
 
-def _statement_points(data: AssessmentData) -> dict[str, tuple[float, ...]]:
+def _internal(criteria: tuple[Criterion, ...], rows: RoundRows) -> tuple[dict[str, tuple[float, ...]], int]:
+    """Each participant's score per dimension (``scoring.dimension_score``) and how many graded anything."""
+    dimension_of = {c.id: c.dimension for c in criteria}
+    given: dict[int, defaultdict[str, list[int | None]]] = {pid: defaultdict(list) for pid in rows.participants}
+    for pid, cid, code in rows.grades:
+        given[pid][dimension_of[cid]].append(_POINTS[code])
+    quick = {(pid, dimension): code for pid, dimension, code in rows.quick_grades}
+    scores: dict[str, list[float]] = {key: [] for key in DIMENSION_KEYS}
+    graders = 0
+    for pid in rows.participants:
+        answered = False
+        for key in DIMENSION_KEYS:
+            score = scoring.dimension_score(given[pid].get(key, ()), quick.get((pid, key)))
+            if score is not None:
+                scores[key].append(score)
+                answered = True
+        graders += answered
+    return {key: tuple(values) for key, values in scores.items()}, graders
+
+
+def _statement_points(criteria: tuple[Criterion, ...], rows: RoundRows) -> dict[str, tuple[float, ...]]:
     """Built-in statement key → the points each participant gave it (N/A left out)."""
-    key_of = {c.id: c.builtin_key for c in data.criteria if c.builtin_key and not c.hidden}
-    members = {p.id for p in data.participants}
+    key_of = {c.id: c.builtin_key for c in criteria if c.builtin_key}
     found: dict[str, list[float]] = {key: [] for key in key_of.values()}
-    for grade in data.grades:
-        key, value = key_of.get(grade.criterion_id), scoring.letter_points(grade.grade)
-        if key is not None and value is not None and grade.participant_id in members:
+    for _pid, cid, code in rows.grades:
+        key, value = key_of.get(cid), _POINTS[code]
+        if key is not None and value is not None:
             found[key].append(float(value))
     return {key: tuple(values) for key, values in found.items()}
 
 
-def _positions(data: AssessmentData) -> tuple[tuple[float, ...], tuple[float, ...]]:
+def _positions(rows: RoundRows) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """Each participant's continuum position, "where we are" and "where we should be"."""
     answers: dict[tuple[str, int], list[int]] = defaultdict(list)
-    members = {p.id for p in data.participants}
-    for answer in data.continuum:
-        if answer.participant_id in members:
-            answers[(answer.kind, answer.participant_id)].append(answer.value)
+    for pid, kind, value in rows.continuum:
+        answers[(kind, pid)].append(value)
 
     def positions(kind: str) -> tuple[float, ...]:
-        found = (scoring.continuum_position(answers[(kind, p.id)]) for p in data.participants)
+        found = (scoring.continuum_position(answers.get((kind, pid), ())) for pid in rows.participants)
         return tuple(p for p in found if p is not None)
 
     return positions("current"), positions("desired")
+
+
+def _servqual_scale(counted: list[SurveyResults], key: str) -> SurveyScale | None:
+    return next((s.source().scale for s in counted if s.perception.get(key) or s.expectation.get(key)), None)
 
 
 def _answered(series: Iterable[Iterable[float | None]]) -> array:

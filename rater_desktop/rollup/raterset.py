@@ -12,7 +12,7 @@ JSON, because a person may want to read or edit the list by hand::
     {"raterset": 1, "min_group": 5,
      "members": [{"path": "north/branch.rater", "name": "North",
                   "round": {"id": 2, "name": "Spring review", "date": "2026-04-01"},
-                  "sha256": "…"}]}
+                  "fingerprint": "274432-9f3a…"}]}
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def _member_entry(member: SetMember, folder: Path) -> dict[str, Any]:
     if member.assessment_id is not None:
         chosen = {"id": member.assessment_id, "name": member.assessment_name}
     return {"path": _relative(member.path, folder), "name": member.name, "round": chosen,
-            "sha256": member.fingerprint or None}
+            "fingerprint": member.fingerprint or None}
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -127,7 +127,7 @@ def _member(entry: Any, folder: Path) -> SetMember | None:
     chosen = entry.get("round") if isinstance(entry.get("round"), dict) else {}
     ident = chosen.get("id")
     round_name = chosen.get("name") if isinstance(chosen.get("name"), str) else ""
-    fingerprint = entry.get("sha256") if isinstance(entry.get("sha256"), str) else ""
+    fingerprint = entry.get("fingerprint") if isinstance(entry.get("fingerprint"), str) else ""
     return SetMember(
         path=folder / Path(entry["path"]),
         name=name[:NAME_LIMIT],

@@ -10,7 +10,7 @@ customer surveys, and the settings.  Notes, names, roles, situations and
 customers' comments are not read at all: a roll-up never shows them.
 
 Values are checked by the rules ``reads.py`` applies (its cleaners, or the
-same tests written in SQL where the row count multiplies their cost, and its
+same tests written inline where the row count multiplies their cost, and its
 survey decoding), so a hostile file gives the same figures here as in its own
 report card.
 """
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rater_desktop import model
@@ -32,25 +33,47 @@ from rater_desktop.storage.reads import (
     clean_grade,
     clean_id,
     clean_text,
+    decode_series,
 )
 
 if TYPE_CHECKING:
     from rater_desktop.storage.workbook import Workbook
+    from rater_desktop.workbook_settings import WorkbookSettings
 
-_CODES = ", ".join(f"'{code}'" for code in GRADES)
-_DIMENSIONS = ", ".join(f"'{key}'" for key in DIMENSION_KEYS)
-_IS_ID = "typeof({}) = 'integer'"
+@dataclass(frozen=True)
+class RoundRows:
+    """One round's rows as plain tuples: a frozen record per grade would cost more than reading it."""
+
+    assessment: model.Assessment
+    participants: tuple[int, ...]
+    """participant ids, in the round's order"""
+    grades: tuple[tuple[int, int, str], ...]
+    """(participant id, criterion id, grade code) on visible statements"""
+    quick_grades: tuple[tuple[int, str, str], ...]
+    """(participant id, dimension, grade code) given in a quick round"""
+    continuum: tuple[tuple[int, str, int], ...]
+    """(participant id, kind, value 1–7)"""
+    consensus: dict[str, str]
+    """dimension → agreed grade code (the dimension's own, not a statement's)"""
+    action_statuses: tuple[str, ...]
+    surveys: tuple[model.SurveyResults, ...]
+    """every survey imported into the round, included or not, with its dimension and SERVQUAL answers"""
 
 
-def read_all_rounds(workbook: Workbook) -> tuple[model.AssessmentData, ...]:
-    """Every round of ``workbook`` (oldest first) as lean :class:`AssessmentData`.
+@dataclass(frozen=True)
+class WorkbookRows:
+    organisation: str
+    criteria: tuple[model.Criterion, ...]
+    """visible statements only (hidden ones take no part anywhere)"""
+    rounds: tuple[RoundRows, ...]
+    """oldest first"""
+    settings: WorkbookSettings
 
-    Lean means: participants carry no name or role, grades no notes, actions
-    only their status, and there are no situations or comments.  Hidden
-    statements and their grades are left out, as everywhere.
-    """
+
+def read_workbook_rows(workbook: Workbook) -> WorkbookRows:
+    """Every round of ``workbook`` in a handful of queries, without notes, names, situations or comments."""
     with translated_sqlite_errors(workbook.path, writing=False):
-        return _LeanRead(workbook).rounds()
+        return _LeanRead(workbook).workbook()
 
 
 class _LeanRead:
@@ -61,42 +84,31 @@ class _LeanRead:
     def rows(self, sql: str) -> list[tuple]:
         return self.db.execute(sql).fetchall()
 
-    def rounds(self) -> tuple[model.AssessmentData, ...]:
-        assessments = self.book.assessments()
-        if not assessments:
-            return ()
+    def workbook(self) -> WorkbookRows:
         criteria = self.criteria()
         visible = {c.id for c in criteria}
         people = self.participants()
-        owner = {p.id: round_id for round_id, members in people.items() for p in members}
-        settings = self.book.settings()
-        shared = {
-            "organisation": self.book.organisation(),
-            "criteria": criteria,
-            "weights": settings.weights,
-            "servqual_weights": settings.servqual_weights,
-            "gap_threshold": settings.gap_threshold,
-        }
+        owner = {pid: round_id for round_id, members in people.items() for pid in members}
         grades = self.grades(owner, visible)
         quick = self.quick_grades(owner)
         continuum = self.continuum(owner)
         consensus = self.consensus()
         actions = self.actions()
         surveys = self.surveys()
-        return tuple(
-            model.AssessmentData(
+        rounds = tuple(
+            RoundRows(
                 assessment=a,
                 participants=tuple(people.get(a.id, ())),
                 grades=tuple(grades.get(a.id, ())),
-                dimension_grades=tuple(quick.get(a.id, ())),
+                quick_grades=tuple(quick.get(a.id, ())),
                 continuum=tuple(continuum.get(a.id, ())),
-                consensus=tuple(consensus.get(a.id, ())),
-                actions=tuple(actions.get(a.id, ())),
+                consensus=consensus.get(a.id, {}),
+                action_statuses=tuple(actions.get(a.id, ())),
                 surveys=tuple(surveys.get(a.id, ())),
-                **shared,
             )
-            for a in assessments
+            for a in self.book.assessments()
         )
+        return WorkbookRows(self.book.organisation(), criteria, rounds, self.book.settings())
 
     def criteria(self) -> tuple[model.Criterion, ...]:
         found = []
@@ -110,81 +122,99 @@ class _LeanRead:
                                              builtin_key=key if isinstance(key, str) and key else None))
         return tuple(found)
 
-    def participants(self) -> dict[int, list[model.Participant]]:
-        found: defaultdict[int, list[model.Participant]] = defaultdict(list)
-        for ident, round_id, position in self.rows(
-            f"SELECT id, assessment_id, position FROM participants WHERE {_IS_ID.format('id')} "
-            f"AND {_IS_ID.format('assessment_id')} ORDER BY position, id"
-        ):
-            found[round_id].append(model.Participant(ident, "", position=clean_id(position) or 0))
+    def participants(self) -> dict[int, list[int]]:
+        found: defaultdict[int, list[int]] = defaultdict(list)
+        for ident, round_id in self.rows("SELECT id, assessment_id FROM participants ORDER BY position, id"):
+            if type(ident) is int and type(round_id) is int:
+                found[round_id].append(ident)
         return found
 
-    def grades(self, owner: dict[int, int], visible: set[int]) -> dict[int, list[model.Grade]]:
-        found: defaultdict[int, list[model.Grade]] = defaultdict(list)
-        for pid, cid, grade in self.rows(
-            f"SELECT participant_id, criterion_id, grade FROM grades WHERE {_IS_ID.format('participant_id')} "
-            f"AND {_IS_ID.format('criterion_id')} AND typeof(grade) = 'text' AND grade IN ({_CODES})"
-        ):
-            if pid in owner and cid in visible and grade in GRADES:  # a NOCASE column could let 'a' through
-                found[owner[pid]].append(model.Grade(pid, cid, grade))
+    def grades(self, owner: dict[int, int], visible: set[int]) -> dict[int, list[tuple[int, int, str]]]:
+        # ids are checked by type (as clean_id does) and codes against GRADES: a cell of another type or an
+        # unknown code is no grade; hundreds of rows a file, so no per-row function call
+        found: defaultdict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for pid, cid, grade in self.rows("SELECT participant_id, criterion_id, grade FROM grades"):
+            if type(pid) is int and type(cid) is int and pid in owner and cid in visible and grade in GRADES:
+                found[owner[pid]].append((pid, cid, grade))
         return found
 
-    def quick_grades(self, owner: dict[int, int]) -> dict[int, list[model.DimensionGrade]]:
-        found: defaultdict[int, list[model.DimensionGrade]] = defaultdict(list)
-        for pid, dimension, grade in self.rows(
-            f"SELECT participant_id, dimension, grade FROM dimension_grades WHERE {_IS_ID.format('participant_id')} "
-            f"AND typeof(dimension) = 'text' AND dimension IN ({_DIMENSIONS}) "
-            f"AND typeof(grade) = 'text' AND grade IN ({_CODES})"
-        ):
-            if pid in owner and grade in GRADES and dimension in DIMENSION_KEYS:
-                found[owner[pid]].append(model.DimensionGrade(pid, dimension, grade))
+    def quick_grades(self, owner: dict[int, int]) -> dict[int, list[tuple[int, str, str]]]:
+        found: defaultdict[int, list[tuple[int, str, str]]] = defaultdict(list)
+        for pid, dimension, grade in self.rows("SELECT participant_id, dimension, grade FROM dimension_grades"):
+            if type(pid) is int and pid in owner and dimension in DIMENSION_KEYS and grade in GRADES:
+                found[owner[pid]].append((pid, dimension, grade))
         return found
 
-    def continuum(self, owner: dict[int, int]) -> dict[int, list[model.ContinuumAnswer]]:
-        found: defaultdict[int, list[model.ContinuumAnswer]] = defaultdict(list)
-        items = ", ".join(str(item) for item in CONTINUUM_ITEMS)
-        kinds = ", ".join(f"'{kind}'" for kind in CONTINUUM_KINDS)
-        for pid, item, kind, value in self.rows(
-            f"SELECT participant_id, item, kind, value FROM continuum_answers WHERE {_IS_ID.format('participant_id')} "
-            f"AND {_IS_ID.format('item')} AND item IN ({items}) AND typeof(kind) = 'text' AND kind IN ({kinds}) "
-            f"AND {_IS_ID.format('value')} AND value BETWEEN 1 AND 7"
-        ):
-            if pid in owner and kind in CONTINUUM_KINDS:
-                found[owner[pid]].append(model.ContinuumAnswer(pid, item, kind, value))
+    def continuum(self, owner: dict[int, int]) -> dict[int, list[tuple[int, str, int]]]:
+        found: defaultdict[int, list[tuple[int, str, int]]] = defaultdict(list)
+        for pid, item, kind, value in self.rows("SELECT participant_id, item, kind, value FROM continuum_answers"):
+            if type(pid) is int and pid in owner and type(item) is int and item in CONTINUUM_ITEMS \
+                    and kind in CONTINUUM_KINDS and type(value) is int and 1 <= value <= 7:
+                found[owner[pid]].append((pid, kind, value))
         return found
 
-    def consensus(self) -> dict[int, list[model.Consensus]]:
-        found: defaultdict[int, list[model.Consensus]] = defaultdict(list)
+    def consensus(self) -> dict[int, dict[str, str]]:
+        found: defaultdict[int, dict[str, str]] = defaultdict(dict)
         for round_id, dimension, grade in self.rows(
             "SELECT assessment_id, dimension, grade FROM consensus WHERE criterion_id = 0"
         ):
             if clean_id(round_id) is not None and clean_dimension(dimension) and clean_grade(grade):
-                found[round_id].append(model.Consensus(dimension, grade))
+                found[round_id][dimension] = grade
         return found
 
-    def actions(self) -> dict[int, list[model.Action]]:
-        found: defaultdict[int, list[model.Action]] = defaultdict(list)
-        for ident, round_id, status in self.rows(
-            f"SELECT id, assessment_id, status FROM actions WHERE {_IS_ID.format('id')} "
-            f"AND {_IS_ID.format('assessment_id')} ORDER BY id"
-        ):
-            found[round_id].append(model.Action(ident, None, None, "", status=status if status in ACTION_STATUSES
-                                                else "open"))
+    def actions(self) -> dict[int, list[str]]:
+        found: defaultdict[int, list[str]] = defaultdict(list)
+        for ident, round_id, status in self.rows("SELECT id, assessment_id, status FROM actions ORDER BY id"):
+            if clean_id(ident) is not None and clean_id(round_id) is not None:
+                found[round_id].append(status if status in ACTION_STATUSES else "open")
         return found
 
     def surveys(self) -> dict[int, list[model.SurveyResults]]:
-        """Every survey with its answers, decoded as ``reads.py`` decodes them (included or not)."""
+        """Every survey (included or not) with the answers a roll-up pools: dimension scores and SERVQUAL items.
+
+        Per-item answers, KPIs and minimum items are not decoded: a roll-up
+        shows none of them, and decoding them was most of the cost of a
+        workbook.  What is decoded is checked as ``reads.py`` checks it.
+        """
+        metas = self.survey_metas()
+        series: defaultdict[int, dict[str, dict[str, list[float | None]]]] = defaultdict(
+            lambda: {"dim": {}, "per": {}, "exp": {}})
+        bounds = {meta["id"]: (meta["scale_min"], meta["scale_max"]) for meta in metas}
+        for survey_id, name, blob in self.rows(
+            "SELECT survey_id, name, data FROM survey_series "
+            "WHERE name GLOB 'dim:*' OR name GLOB 'per:*' OR name GLOB 'exp:*'"
+        ):
+            prefix, _colon, key = name.partition(":") if isinstance(name, str) else ("", "", "")
+            values = decode_series(blob) if survey_id in bounds and key in DIMENSION_KEYS else None
+            if values is None:
+                continue
+            low, high = (0.0, 4.0) if prefix == "dim" else bounds[survey_id]
+            series[survey_id][prefix][key] = [v if v is not None and low <= v <= high else None for v in values]
         found: defaultdict[int, list[model.SurveyResults]] = defaultdict(list)
-        for meta in self.survey_metas():
-            found[meta["assessment_id"]].append(self.book._survey_results(meta))
+        for meta in metas:
+            parts = series[meta["id"]]
+            scale = self.scale(meta) if parts["per"] or parts["exp"] else None
+            found[meta["assessment_id"]].append(model.SurveyResults(
+                id=meta["id"], source_name=meta["source_name"], row_count=meta["row_count"],
+                scale_min=meta["scale_min"], scale_max=meta["scale_max"], dimension_scores=parts["dim"],
+                perception=parts["per"], expectation=parts["exp"], imported=meta["imported"],
+                included=meta["included"], scale_kind=scale.kind if scale else "numeric",
+                scale_labels=scale.labels if scale else (), tool=meta["tool"]))
         return found
+
+    def scale(self, meta: dict[str, Any]) -> model.SurveyScale:
+        """The survey's scale as its mapping names it (only SERVQUAL pooling needs more than its bounds)."""
+        from rater_desktop.survey_sources import scale_from_mapping
+
+        rows = self.rows(f"SELECT substr(mapping, 1, {MAPPING_TEXT}) FROM surveys WHERE id = {int(meta['id'])}")
+        return scale_from_mapping(clean_text(rows[0][0], MAPPING_TEXT) if rows else "", meta["scale_min"],
+                                  meta["scale_max"])
 
     def survey_metas(self) -> list[dict[str, Any]]:
         metas = []
-        for ident, round_id, source, count, mapping, imported, low, high, included, tool in self.rows(
-            f"SELECT id, assessment_id, substr(source_name, 1, {SHORT_TEXT}), row_count, "
-            f"substr(mapping, 1, {MAPPING_TEXT}), imported, scale_min, scale_max, included, "
-            f"substr(tool, 1, {SHORT_TEXT}) FROM surveys ORDER BY id"
+        for ident, round_id, source, count, imported, low, high, included, tool in self.rows(
+            f"SELECT id, assessment_id, substr(source_name, 1, {SHORT_TEXT}), row_count, imported, scale_min, "
+            f"scale_max, included, substr(tool, 1, {SHORT_TEXT}) FROM surveys ORDER BY id"
         ):
             numeric = all(isinstance(v, (int, float)) and math.isfinite(v) for v in (low, high))
             count = clean_id(count)
@@ -193,7 +223,6 @@ class _LeanRead:
             if count is None or count < 0:
                 continue
             metas.append({"id": ident, "assessment_id": round_id, "source_name": clean_text(source, SHORT_TEXT),
-                          "row_count": count, "mapping": clean_text(mapping, MAPPING_TEXT),
-                          "imported": clean_text(imported, 40), "scale_min": float(low), "scale_max": float(high),
-                          "included": included != 0, "tool": clean_text(tool, SHORT_TEXT)})
+                          "row_count": count, "imported": clean_text(imported, 40), "scale_min": float(low),
+                          "scale_max": float(high), "included": included != 0, "tool": clean_text(tool, SHORT_TEXT)})
         return metas

@@ -1,0 +1,89 @@
+"""500 demo-size workbooks rolled up, against a baseline measured in the same run (issue 16).
+
+Run explicitly: ``uv run pytest tests/benchmarks/test_rollup_bench.py -s``.
+Bars: reading the 500 files (safe opening, every round) and computing the
+roll-up <= 10x simply opening each file with the ``sqlite3`` module and
+reading its grades; peak memory of a whole ``rollup --json`` process <= 300 MB.
+"""
+
+import json
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TEAMS = 500
+
+MEASURE = """
+import json, resource, sys
+from rater_desktop.cli import run_cli
+code = run_cli(["rollup", sys.argv[1], "--json"])
+print(json.dumps({"code": code, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}),
+      file=sys.stderr)
+"""
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """The demo workbook 500 times over, each under its own name (so none is a copy of another)."""
+    from rater_desktop.demo import write_demo
+
+    folder = tmp_path_factory.mktemp("teams")
+    demo = write_demo(tmp_path_factory.mktemp("demo") / "demo.rater")
+    for number in range(TEAMS):
+        path = folder / f"team-{number:03d}.rater"
+        shutil.copy(demo, path)
+        with sqlite3.connect(path) as conn:
+            conn.execute("UPDATE organisation SET name = ?", (f"Chi nhánh {number}",))
+        conn.close()
+    return folder
+
+
+def bare_reads(paths: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in paths:
+        conn = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
+        conn.execute("SELECT participant_id, criterion_id, grade FROM grades").fetchall()
+        conn.close()
+    return time.perf_counter() - start
+
+
+def rollup_in_process(paths: list[Path]) -> float:
+    from rater_desktop.rollup import read_sources
+    from rater_desktop.rollup.session import RollupSession
+
+    start = time.perf_counter()
+    session = RollupSession()
+    session.adopt(read_sources(paths))
+    result = session.compute()
+    elapsed = time.perf_counter() - start
+    assert len(result.teams) == len(paths) and not session.left_out
+    return elapsed
+
+
+def test_rollup_of_500_workbooks(folder):
+    paths = sorted(folder.glob("*.rater"))
+    rollup_in_process(paths[:3])                       # imports and caches, outside the timing
+    bare, ours = [], []
+    for _run in range(3):                              # alternate so drift hits both sides alike
+        bare.append(bare_reads(paths))
+        ours.append(rollup_in_process(paths))
+    bare_s, ours_s = statistics.median(bare), statistics.median(ours)
+
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(folder)], capture_output=True, text=True, cwd=ROOT)
+    process_s = time.perf_counter() - start
+    measured = json.loads(done.stderr.strip().splitlines()[-1])
+    assert measured["code"] == 0 and len(json.loads(done.stdout)["teams"]) == TEAMS
+
+    print(f"\n{TEAMS} workbooks: sqlite3 open + read grades {bare_s:.3f}s, roll-up {ours_s:.3f}s "
+          f"({ours_s / bare_s:.1f}x); whole `rollup --json` process {process_s:.2f}s, "
+          f"peak memory {measured['peak_mb']:.0f} MB")
+    assert ours_s <= 10 * bare_s
+    assert measured["peak_mb"] <= 300
