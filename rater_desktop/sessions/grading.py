@@ -43,9 +43,11 @@ class StepKind(StrEnum):
     """place one continuum item, current or desired, on 1–7"""
     SUMMARY = "summary"
     """what is still open, and Finish"""
+    DIMENSION = "dimension"
+    """grade a whole dimension at once (a quick round)"""
 
 
-CRITERION, CONTEXT, CONTINUUM, SUMMARY = StepKind
+CRITERION, CONTEXT, CONTINUUM, SUMMARY, DIMENSION = StepKind
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,16 @@ class Step:
         return CONTINUUM if self.kind == CONTINUUM else self.dimension
 
 
-def build_steps(criteria: Sequence[Criterion], contexts: Sequence[TimeContext]) -> list[Step]:
-    """Dimension by dimension: its statements, then its time contexts; then the continuum; then the summary."""
+def build_steps(criteria: Sequence[Criterion], contexts: Sequence[TimeContext], *, quick: bool = False) -> list[Step]:
+    """Dimension by dimension: its statements, then its time contexts; then the continuum; then the summary.
+
+    A ``quick`` round asks one grade per dimension instead of its statements and situations.
+    """
     steps: list[Step] = []
     for key in DIMENSION_KEYS:
+        if quick:
+            steps.append(Step(DIMENSION, key))
+            continue
         steps += [Step(CRITERION, key, criterion=c) for c in criteria if c.dimension == key and not c.hidden]
         steps += [Step(CONTEXT, key, context=ctx) for ctx in contexts]
     steps += [Step(CONTINUUM, item=item, scale=kind) for kind in CONTINUUM_KINDS for item in CONTINUUM_ITEMS]
@@ -84,6 +92,7 @@ class Answers:
     participant_id: int
     grades: dict[int, tuple[str, str]] = field(default_factory=dict)
     context_grades: dict[tuple[int, str], tuple[str, str]] = field(default_factory=dict)
+    dimension_grades: dict[str, tuple[str, str]] = field(default_factory=dict)
     continuum: dict[tuple[int, str], int] = field(default_factory=dict)
 
     @classmethod
@@ -94,13 +103,16 @@ class Answers:
             participant_id,
             grades={g.criterion_id: (g.grade, g.note) for g in own.grades},
             context_grades={(g.context_id, g.dimension): (g.grade, g.note) for g in own.context_grades},
+            dimension_grades={g.dimension: (g.grade, g.note) for g in own.dimension_grades},
             continuum={(a.item, a.kind): a.value for a in own.continuum},
         )
 
     def grade_of(self, step: Step) -> tuple[str, str] | None:
-        """(grade, note) given on a criterion or context step, else None."""
+        """(grade, note) given on a criterion, context or dimension step, else None."""
         if step.kind == CRITERION and step.criterion:
             return self.grades.get(step.criterion.id)
+        if step.kind == DIMENSION and step.dimension:
+            return self.dimension_grades.get(step.dimension)
         if step.kind == CONTEXT and step.context and step.dimension:
             return self.context_grades.get((step.context.id, step.dimension))
         return None
@@ -114,7 +126,7 @@ class Answers:
         return step.kind == SUMMARY or self.grade_of(step) is not None
 
     def any(self) -> bool:
-        return bool(self.grades or self.context_grades or self.continuum)
+        return bool(self.grades or self.context_grades or self.dimension_grades or self.continuum)
 
 
 def step_key(step: Step) -> str:
@@ -125,6 +137,8 @@ def step_key(step: Step) -> str:
         return f"{CONTEXT}:{step.context.id}:{step.dimension}"
     if step.kind == CONTINUUM:
         return f"{CONTINUUM}:{step.item}:{step.scale}"
+    if step.kind == DIMENSION:
+        return f"{DIMENSION}:{step.dimension}"
     return str(step.kind)
 
 
@@ -171,15 +185,18 @@ class GradingSession:
     """One round's grading walk, for whoever is answering now (one person at a time).
 
     ``may_answer(step)`` lets a workshop close items: an answer on a step it
-    refuses raises :class:`ClosedItem` and changes nothing.
+    refuses raises :class:`ClosedItem` and changes nothing.  ``quick``: one
+    grade per dimension instead of its statements (see :func:`build_steps`).
     """
 
     def __init__(
-        self, operations: Operations, assessment_id: int, *, may_answer: Callable[[Step], bool] | None = None
+        self, operations: Operations, assessment_id: int, *, may_answer: Callable[[Step], bool] | None = None,
+        quick: bool = False,
     ) -> None:
         self.operations = operations
         self.assessment_id = assessment_id
         self.may_answer = may_answer or (lambda _step: True)
+        self.quick = quick
         self._lock = threading.RLock()
         self.steps: list[Step] = []
         self.index = 0
@@ -251,7 +268,7 @@ class GradingSession:
         with self._lock:
             workbook = self.operations.workbook
             current = self.step
-            self.steps = build_steps(workbook.criteria(), workbook.time_contexts(self.assessment_id))
+            self.steps = build_steps(workbook.criteria(), workbook.time_contexts(self.assessment_id), quick=self.quick)
             if self.answers is None:
                 return True
             person = next((p for p in self.participants() if p.id == self.answers.participant_id), None)
@@ -266,10 +283,10 @@ class GradingSession:
     # -- answering -------------------------------------------------------------------------
 
     def give(self, code: str, note: str = "") -> Change | None:
-        """Record grade ``code`` (and ``note``) on the current statement or context step."""
+        """Record grade ``code`` (and ``note``) on the current statement, context or dimension step."""
         with self._lock:
             step = self.step
-            if step is None or step.kind not in (CRITERION, CONTEXT):
+            if step is None or step.kind not in (CRITERION, CONTEXT, DIMENSION):
                 return None
             return self._write(step, code, note.strip())
 
@@ -289,6 +306,9 @@ class GradingSession:
             if step.kind == CRITERION:
                 change = self.operations.set_grade(answers.participant_id, step.criterion.id, code, note)
                 answers.grades[step.criterion.id] = (code, note)
+            elif step.kind == DIMENSION:
+                change = self.operations.set_dimension_grade(answers.participant_id, step.dimension, code, note)
+                answers.dimension_grades[step.dimension] = (code, note)
             else:
                 change = self.operations.set_context_grade(
                     answers.participant_id, step.context.id, step.dimension, code, note)
@@ -301,11 +321,30 @@ class GradingSession:
             step = self.step
             if step is None or step.kind != CONTINUUM:
                 return None
-            self._check_open(step)
-            with self.operations.acting_as(self):
-                change = self.operations.set_continuum(self.answers.participant_id, step.item, step.scale, value)
-            self.answers.continuum[(step.item, step.scale)] = value
-            return change
+            return self._place(step, value)
+
+    def _place(self, step: Step, value: int) -> Change:
+        self._check_open(step)
+        with self.operations.acting_as(self):
+            change = self.operations.set_continuum(self.answers.participant_id, step.item, step.scale, value)
+        self.answers.continuum[(step.item, step.scale)] = value
+        return change
+
+    def answer_at(self, key: str, *, grade: str | None = None, note: str = "", value: int | None = None) -> Change:
+        """Answer the step named ``key`` (its :func:`step_key`) without standing on it.
+
+        For a driver whose screen keeps its own place, such as a phone: a
+        grade (and note) on a statement, context or dimension step, a 1–7
+        ``value`` on a continuum step.  ``KeyError`` for a step this walk does
+        not have; :class:`ClosedItem` as for the other answers.
+        """
+        with self._lock:
+            step = next((s for s in self.steps if s.kind != SUMMARY and step_key(s) == key), None)
+            if step is None or self.answers is None:
+                raise KeyError(key)
+            if step.kind == CONTINUUM:
+                return self._place(step, value)
+            return self._write(step, grade, note.strip())
 
     def _check_open(self, step: Step) -> None:
         if not self.may_answer(step):
@@ -397,6 +436,8 @@ def _touches(step: Step, change: Change) -> bool:
     """True when ``change`` (of a participant's answers) is about ``step``."""
     if change.kind == ChangeKind.GRADES:
         return step.kind == CRITERION and step.criterion.id == change.ids[1]
+    if change.kind == ChangeKind.DIMENSION_GRADES:
+        return step.kind == DIMENSION and step.dimension == change.ids[1]
     if change.kind == ChangeKind.CONTEXT_GRADES:
         return step.kind == CONTEXT and (step.context.id, step.dimension) == change.ids[1:]
     return step.kind == CONTINUUM and (step.item, step.scale) == change.ids[1:]

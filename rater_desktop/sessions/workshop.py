@@ -38,12 +38,16 @@ from typing import TYPE_CHECKING
 
 from rater_desktop.analysis import report_card
 from rater_desktop.changes import Change, ChangeKind
-from rater_desktop.model import DIMENSION_KEYS, AssessmentData, Participant
+from rater_desktop.model import CONTINUUM_ITEMS, CONTINUUM_KINDS, DIMENSION_KEYS, AssessmentData, Participant
 from rater_desktop.sessions.grading import GradingSession, Step
 from rater_desktop.sessions.reveal import QueueItem, Reveal, discussion_queue, reveal
 
 if TYPE_CHECKING:
     from rater_desktop.operations import Operations
+
+
+CONTINUUM_ANSWERS = len(CONTINUUM_ITEMS) * len(CONTINUUM_KINDS)
+"""Answers that make a participant's continuum complete (where we are, where we should be)."""
 
 
 class Event(StrEnum):
@@ -116,8 +120,13 @@ class RosterRow:
     """``done``, ``skipped`` or ``waiting``: never what they gave"""
 
 
-def finished_voters(data: AssessmentData, dimensions: Collection[str] = DIMENSION_KEYS) -> set[int]:
-    """Ids of participants who gave a grade (N/A counts) on every visible criterion of ``dimensions``."""
+def finished_voters(data: AssessmentData, dimensions: Collection[str] = DIMENSION_KEYS, *,
+                    quick: bool = False) -> set[int]:
+    """Ids of participants who gave a grade (N/A counts) on every visible criterion of ``dimensions``;
+    in a ``quick`` round, the one grade of each of ``dimensions``."""
+    if quick:
+        given_quick = {(g.participant_id, g.dimension) for g in data.dimension_grades}
+        return {p.id for p in data.participants if dimensions and all((p.id, key) in given_quick for key in dimensions)}
     wanted = {c.id for c in data.criteria if c.dimension in dimensions and not c.hidden}
     given: dict[int, set[int]] = {}
     for grade in data.grades:
@@ -161,9 +170,15 @@ class WorkshopSession:
         self.turn: GradingSession | None = None
         """the walk of whoever holds the laptop now (kept here so a rebuilt page picks it up)"""
         self.closed: set[str] = set()
+        self.mode = "full"
+        """``full``: every statement; ``quick``: one grade per dimension, then the continuum"""
         self.queue: list[QueueItem] = []
         self.current: str | None = None
         self.timer = DiscussionTimer(clock=clock)
+
+    @property
+    def quick(self) -> bool:
+        return self.mode == "quick"
 
     # -- reading --------------------------------------------------------------------
 
@@ -175,7 +190,7 @@ class WorkshopSession:
         with self._lock:
             if self.revoting:
                 return set(self.voted_now)
-            return finished_voters(data or self.data()) | self.voted_now
+            return finished_voters(data or self.data(), quick=self.quick) | self.voted_now
 
     def roster(self, data: AssessmentData | None = None) -> list[RosterRow]:
         data = data or self.data()
@@ -188,9 +203,15 @@ class WorkshopSession:
         return next_voter(data.participants, self.done_ids(data), self.skipped)
 
     def votes_per_dimension(self, data: AssessmentData | None = None) -> dict[str, int]:
-        """How many have voted on each dimension ("7 of 9"), never what they gave."""
+        """How many have voted on each dimension, then on the whole ``continuum`` ("7 of 9"),
+        never what they gave."""
         data = data or self.data()
-        return {key: len(finished_voters(data, (key,))) for key in DIMENSION_KEYS}
+        counts = {key: len(finished_voters(data, (key,), quick=self.quick)) for key in DIMENSION_KEYS}
+        placed: dict[int, int] = {}
+        for answer in data.continuum:
+            placed[answer.participant_id] = placed.get(answer.participant_id, 0) + 1
+        counts["continuum"] = sum(1 for p in data.participants if placed.get(p.id, 0) == CONTINUUM_ANSWERS)
+        return counts
 
     # -- voting ---------------------------------------------------------------------
 
@@ -233,7 +254,7 @@ class WorkshopSession:
     def grading_for(self, participant_id: int) -> GradingSession:
         """A grading session for ``participant_id``, opened on the facilitator's word (the hand-over
         or a phone's token), refusing answers on closed items; a re-vote starts on its dimension."""
-        session = GradingSession(self.operations, self.assessment_id, may_answer=self.may_answer)
+        session = GradingSession(self.operations, self.assessment_id, may_answer=self.may_answer, quick=self.quick)
         session.start(participant_id, vouched=True)
         if self.revoting:
             session.go_to_topic(self.revoting)
@@ -257,6 +278,15 @@ class WorkshopSession:
             if self.handing_to is not None or self.turn is not None:
                 self.handing_to, self.turn = None, None
                 self._announce(Event.ROSTER)
+
+    def set_mode(self, mode: str) -> None:
+        """Vote on every statement (``full``) or one grade per dimension (``quick``), from the next walk on."""
+        if mode not in ("full", "quick"):
+            raise ValueError(f"unknown voting mode {mode!r}")
+        with self._lock:
+            if mode != self.mode:
+                self.mode = mode
+                self._announce(Event.ITEM)
 
     def set_item_closed(self, topic: str, closed: bool) -> None:
         """Close (or reopen) an item: a dimension key or ``"continuum"``."""

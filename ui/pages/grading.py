@@ -26,7 +26,15 @@ from __future__ import annotations
 from rater_desktop.changes import STRUCTURE_KINDS, Change
 from rater_desktop.i18n import _
 from rater_desktop.operations import Operations
-from rater_desktop.sessions.grading import CONTEXT, CONTINUUM, CRITERION, SUMMARY, ClosedItem, GradingSession
+from rater_desktop.sessions.grading import (
+    CONTEXT,
+    CONTINUUM,
+    CRITERION,
+    DIMENSION,
+    SUMMARY,
+    ClosedItem,
+    GradingSession,
+)
 from ui.models.participants import ParticipantsModel
 from ui.pages.base import WorkbookPage
 from ui.pages.grading_panels import (
@@ -259,7 +267,7 @@ class GradingPage(WorkbookPage):
         if key == Qt.Key.Key_Left:
             self.go_back()
             return True
-        if step.kind in (CRITERION, CONTEXT) and key in LETTER_KEYS:
+        if step.kind in (CRITERION, CONTEXT, DIMENSION) and key in LETTER_KEYS:
             self.give(LETTER_KEYS[key])
             return True
         if step.kind == CONTINUUM and key in DIGIT_KEYS:
@@ -316,7 +324,7 @@ class GradingPage(WorkbookPage):
         self.back_button.setEnabled(session.index > 0)
         self.next_button.setEnabled(session.index < total - 1)
         self.who.setText(_("Grading as {name}").format(name=session.participant.name if session.participant else ""))
-        if step.kind in (CRITERION, CONTEXT):
+        if step.kind in (CRITERION, CONTEXT, DIMENSION):
             self.stack.setCurrentWidget(self.grade_panel)
             self.grade_panel.show_step(step, session.answers.grade_of(step), keep_note=keep_note)
         elif step.kind == CONTINUUM:

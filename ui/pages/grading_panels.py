@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLineEdit, QProgressBar, QSizePolicy
 
-from rater_desktop.framework import builtin_criterion, continuum_items, dimension_name
-from rater_desktop.i18n import _, language
-from rater_desktop.model import DIMENSION_KEYS, GRADES, Criterion
-from rater_desktop.report.content import criterion_text
-from rater_desktop.sessions.grading import CONTINUUM, CRITERION, Progress, Step
+from rater_desktop.framework import continuum_items, criterion_wording, dimension_name, dimensions
+from rater_desktop.i18n import _
+from rater_desktop.model import DIMENSION_KEYS, GRADES
+from rater_desktop.sessions.grading import CONTINUUM, CRITERION, DIMENSION, Progress, Step
 from ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,15 +30,6 @@ CHOSEN_STYLE = (
     "QPushButton[answer=\"true\"]:checked { background: #1f5f8b; color: white; border: 3px solid #0d3552; }"
 )
 """A chosen answer must be visible at a glance, not a faint pressed shade."""
-
-
-def _hints(criterion: Criterion) -> tuple[str, str]:
-    """A/F hints in the reader's language while the statement is a shipped wording."""
-    if criterion.builtin_key and criterion_text(criterion) != criterion.text:
-        shipped = builtin_criterion(criterion.builtin_key, language())
-        if shipped:
-            return shipped.hint_a, shipped.hint_f
-    return criterion.hint_a, criterion.hint_f
 
 
 def _answer_button(text: str, width: int, height: int, scale: float) -> QPushButton:
@@ -155,8 +145,13 @@ class GradePanel(QWidget):
         name = dimension_name(step.dimension)
         if step.kind == CRITERION:
             self.dimension_label.setText(name)
-            self.statement.setText(criterion_text(step.criterion))
-            hint_a, hint_f = _hints(step.criterion)
+            text, hint_a, hint_f = criterion_wording(step.criterion)
+            self.statement.setText(text)
+        elif step.kind == DIMENSION:
+            info = next(d for d in dimensions() if d.key == step.dimension)
+            self.dimension_label.setText(_("{dimension} — as a whole").format(dimension=name))
+            self.statement.setText(info.description)
+            hint_a, hint_f = info.hint_a, info.hint_f
         else:
             self.dimension_label.setText(_("{dimension} — {situation}").format(dimension=name, situation=step.context.name))
             self.statement.setText(_("How well does the team do on {dimension} during “{situation}”?").format(
