@@ -181,3 +181,11 @@ def test_a_foreign_database_in_disguise_is_refused(tmp_path):
     path = tmp_path / "notes.rater"
     tamper(path, "PRAGMA application_id = 1", "CREATE TABLE notes (body)")
     assert "another program" in refused(path, NotAWorkbookError, read_only=True)
+
+
+def test_settings_nested_too_deeply_or_too_long_read_as_defaults(graded):
+    tamper(graded, "INSERT OR REPLACE INTO settings VALUES ('weights', ?)".replace("?", "'" + "[" * 100_000 + "'"),
+           "INSERT OR REPLACE INTO settings VALUES ('gap_threshold', '" + " " * 200_000 + "0.9')")
+    with open_workbook(graded, read_only=True) as book:
+        data = book.read_assessment(book.latest_assessment_id())
+    assert data.weights is None and data.gap_threshold == 0.5

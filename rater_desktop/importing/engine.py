@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from rater_desktop.i18n import N_, _
-from rater_desktop.importing.errors import CellError, ImportCancelled, SurveyImportError
+from rater_desktop.importing.errors import CellError, ImportCancelled, import_error
 from rater_desktop.importing.mapping import Mapping, dump_mapping, load_mapping
 from rater_desktop.importing.sources import CANCEL_EVERY, nfc, open_source
 from rater_desktop.importing.values import INVALID, Converter, kpi_converter, scale_converter
+from rater_desktop.sentences import shorten
 
 MAX_LISTED_ERRORS = 20
 COMMENT_LIMIT = 4000
@@ -73,8 +74,7 @@ def file_sha256(path: Path | str) -> str:
     return digest.hexdigest()
 
 
-def _error(code: str, text: str, **params: object) -> SurveyImportError:
-    return SurveyImportError(code, text.format(**params), **params)
+_error = import_error
 
 
 def resolve_column(ref: str, headers: list[str], file_name: str) -> int:
@@ -354,5 +354,5 @@ _CELL_MESSAGES = {
 def cell_error_text(error: CellError) -> str:
     """One sentence for a bad cell, in the current language."""
     return _("Row {row}, column \"{column}\": \"{value}\" {why}.").format(
-        row=error.row, column=error.column, value=error.value,
+        row=error.row, column=shorten(error.column), value=shorten(error.value),
         why=_(_CELL_MESSAGES[error.message_code]))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rater_desktop.sentences import shorten
+
 
 class SurveyImportError(Exception):
     """The import cannot go ahead; nothing was written.
@@ -18,6 +20,13 @@ class SurveyImportError(Exception):
         super().__init__(message)
         self.code = code
         self.params = params
+
+
+def import_error(code: str, text: str, **params: object) -> SurveyImportError:
+    """The error with ``text`` filled in; quoted texts (a file, column or cell) are cut to one short line first,
+    so a 100 MB cell or a name holding a newline cannot flood or split the sentence."""
+    shown = {key: shorten(value) if isinstance(value, str) else value for key, value in params.items()}
+    return SurveyImportError(code, text.format(**shown), **shown)
 
 
 class ImportCancelled(SurveyImportError):
@@ -38,3 +47,14 @@ class CellError:
     value: str
     message_code: str
     """off_scale | not_nps | not_csat | not_yes_no"""
+
+    def __post_init__(self) -> None:
+        # Twenty listed errors of 100 MB cells would hold 2 GB; the start says enough.
+        for name in ("column", "value"):
+            text = getattr(self, name)
+            if isinstance(text, str) and len(text) > KEPT_CHARS:
+                object.__setattr__(self, name, text[:KEPT_CHARS])
+
+
+KEPT_CHARS = 1000
+"""Characters of a bad cell (and its column name) kept in a CellError."""

@@ -8,12 +8,15 @@ a broken mapping is refused with one sentence before any row is read.
 
 from __future__ import annotations
 
+import codecs
+import difflib
+import math
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from rater_desktop.i18n import _
-from rater_desktop.importing.errors import SurveyImportError
+from rater_desktop.importing.errors import SurveyImportError, import_error
 from rater_desktop.model import DIMENSION_KEYS
 
 SCALE_TYPES = ("numeric", "letters", "labels")
@@ -21,6 +24,8 @@ KPI_KEYS = ("nps", "csat", "fcr")
 FORMATS = ("csv", "xlsx")
 DELIMITERS = ("auto", ",", ";", "\t")
 MAX_HEADER_ROWS = 3
+MAX_MAPPING_CHARS = 200_000
+"""Longest mapping accepted: what a workbook keeps of one (``storage.reads.MAPPING_TEXT``)."""
 
 LETTER_LABELS: tuple[str, ...] = ("F", "D", "C", "B", "A")
 """Letters worst first: their index is their points (A=4 ... F=0, DESIGN §3)."""
@@ -89,7 +94,34 @@ class Mapping:
 
 
 def _fail(text: str, **params: object) -> SurveyImportError:
-    return SurveyImportError("bad_mapping", text.format(**params), **params)
+    return import_error("bad_mapping", text, **params)
+
+
+def _nearest(key: object, known: tuple[str, ...]) -> str | None:
+    """The known name a typo most likely meant ("headerrows" -> "header_rows")."""
+    if not isinstance(key, str):
+        return None
+    folded = {name.replace("_", ""): name for name in known}
+    close = difflib.get_close_matches(key.lower().replace("_", "").replace("-", ""), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+def _refuse_unknown(table: dict, known: tuple[str, ...], part: str) -> None:
+    """Refuse a setting the loader would otherwise ignore without a word (a typo is not a default)."""
+    for key in table:
+        if key in known:
+            continue
+        guess = _nearest(key, known)
+        if guess is not None:
+            raise _fail(_("The mapping's [{part}] has an unknown setting \"{key}\"; did you mean \"{guess}\"?"),
+                        part=part, key=key, guess=guess)
+        raise _fail(_("The mapping's [{part}] has an unknown setting \"{key}\"; it takes {known}."),
+                    part=part, key=key, known=", ".join(known))
+
+
+SOURCE_KEYS = tuple(f.name for f in fields(SourceSpec))
+SCALE_KEYS = tuple(f.name for f in fields(ScaleSpec))
+"""Settings of [source] and [scale]: the records' own field names, so a new field is known at once."""
 
 
 def _table(data: dict, name: str) -> dict:
@@ -116,6 +148,7 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
 
 def _source(data: dict) -> SourceSpec:
     table = _table(data, "source")
+    _refuse_unknown(table, SOURCE_KEYS, "source")
     fmt = table.get("format")
     if fmt is not None and fmt not in FORMATS:
         raise _fail(_("The mapping's source format \"{fmt}\" is not csv or xlsx."), fmt=fmt)
@@ -135,18 +168,34 @@ def _source(data: dict) -> SourceSpec:
     encoding = table.get("encoding", "auto")
     if not isinstance(encoding, str) or (sheet is not None and not isinstance(sheet, str)):
         raise _fail(_("The mapping's sheet and encoding must be texts."))
+    _check_encoding(encoding)
     return SourceSpec(fmt, sheet, encoding, delimiter, header_rows, header_row if header_rows else 0)
+
+
+def _check_encoding(encoding: str) -> None:
+    """A codec Python knows that turns bytes into text ("base64" or "zlib" do not)."""
+    if encoding == "auto":
+        return
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise _fail(_("The mapping names an unknown encoding \"{enc}\"."), enc=encoding) from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise _fail(_("The mapping's encoding \"{enc}\" is not a text encoding; use one such as utf-8 or cp1252."),
+                    enc=encoding)
 
 
 def _scale(data: dict) -> ScaleSpec:
     table = _table(data, "scale")
+    _refuse_unknown(table, SCALE_KEYS, "scale")
     kind = table.get("type", "numeric")
     if kind not in SCALE_TYPES:
         raise _fail(_("The mapping's scale type \"{kind}\" is not numeric, letters or labels."),
                     kind=kind)
     low, high = table.get("min", 1), table.get("max", 5)
-    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (low, high)):
-        raise _fail(_("The mapping's scale min and max must be numbers."))
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (low, high)) \
+            or not math.isfinite(float(high) - float(low)):
+        raise _fail(_("The mapping's scale min and max must be numbers (not inf or nan)."))
     if kind == "numeric" and not low < high:
         raise _fail(_("The mapping's scale min {low} is not below its max {high}."),
                     low=low, high=high)
@@ -167,6 +216,10 @@ def _columns(data: dict, name: str) -> dict[str, tuple[str, ...]]:
     result = {}
     for key, refs in _table(data, name).items():
         if key not in DIMENSION_KEYS:
+            guess = _nearest(key, DIMENSION_KEYS)
+            if guess is not None:
+                raise _fail(_("\"{key}\" in [{name}] is not a RATER dimension; did you mean \"{guess}\"?"),
+                            key=key, name=name, guess=guess)
             raise _fail(_("\"{key}\" in [{name}] is not a RATER dimension ({keys})."),
                         key=key, name=name, keys=", ".join(DIMENSION_KEYS))
         columns = _strings(refs, f"{name}.{key}")
@@ -177,9 +230,8 @@ def _columns(data: dict, name: str) -> dict[str, tuple[str, ...]]:
 
 def _kpis(data: dict) -> dict[str, str]:
     table = _table(data, "kpis")
+    _refuse_unknown(table, KPI_KEYS, "kpis")
     for key, ref in table.items():
-        if key not in KPI_KEYS:
-            raise _fail(_("\"{key}\" in [kpis] is not nps, csat or fcr."), key=key)
         if not isinstance(ref, str) or not ref:
             raise _fail(_("The mapping's kpis.{key} must name one column."), key=key)
     return dict(table)
@@ -187,10 +239,7 @@ def _kpis(data: dict) -> dict[str, str]:
 
 def _comments(data: dict) -> tuple[str, ...]:
     table = _table(data, "comments")
-    stray = set(table) - {"columns"}
-    if stray:
-        raise _fail(_("The mapping's [comments] part takes only \"columns\", not \"{key}\"."),
-                    key=sorted(stray)[0])
+    _refuse_unknown(table, ("columns",), "comments")
     return _strings(table.get("columns", []), "comments.columns")
 
 
@@ -200,9 +249,13 @@ PARTS = ("source", "scale", "dimensions", "expectations", "minimum", "comments",
 
 def mapping_from_dict(data: dict) -> Mapping:
     """Validate a parsed TOML document and build the mapping it describes."""
-    unknown = set(data) - set(PARTS)
+    unknown = sorted(str(part) for part in set(data) - set(PARTS))
     if unknown:
-        raise _fail(_("The mapping has an unknown part [{part}]."), part=sorted(unknown)[0])
+        guess = _nearest(unknown[0], PARTS)
+        if guess is not None:
+            raise _fail(_("The mapping has an unknown part [{part}]; did you mean [{guess}]?"),
+                        part=unknown[0], guess=guess)
+        raise _fail(_("The mapping has an unknown part [{part}]."), part=unknown[0])
     mapping = Mapping(_source(data), _scale(data), _columns(data, "dimensions"),
                       _columns(data, "expectations"), _columns(data, "minimum"),
                       _comments(data), _kpis(data))
@@ -215,24 +268,60 @@ def mapping_from_dict(data: dict) -> Mapping:
     if stray:
         raise _fail(_("The reverse-coded column \"{ref}\" is not mapped to a dimension."),
                     ref=stray[0])
+    if len(dump_mapping(mapping)) > MAX_MAPPING_CHARS:  # what the workbook will keep of it
+        raise _fail(_("The mapping is longer than {limit} characters; a workbook cannot keep it."),
+                    limit=MAX_MAPPING_CHARS)
     return mapping
 
 
 def load_mapping(path_or_text: str | Path) -> Mapping:
     """Read a mapping from a file (a ``Path``, or a one-line ``str`` naming an
-    existing file) or from TOML text."""
-    if isinstance(path_or_text, str) and "\n" not in path_or_text \
-            and Path(path_or_text).is_file():
+    existing file) or from TOML text.
+
+    Files saved by Windows editors are accepted: UTF-8 with or without a BOM,
+    UTF-16 with a BOM; anything else gets a sentence saying to save as UTF-8.
+    """
+    if isinstance(path_or_text, str) and _names_a_file(path_or_text):
         path_or_text = Path(path_or_text)
-    if isinstance(path_or_text, Path):
-        text = path_or_text.read_text(encoding="utf-8")
-    else:
-        text = path_or_text
+    text = _read_mapping_file(path_or_text) if isinstance(path_or_text, Path) else path_or_text
+    text = text.removeprefix("\ufeff")
+    if len(text) > MAX_MAPPING_CHARS:
+        raise _fail(_("The mapping is longer than {limit} characters; a workbook cannot keep it."),
+                    limit=MAX_MAPPING_CHARS)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _fail(_("The mapping is not valid TOML: {why}."), why=str(exc)) from None
+    except RecursionError:
+        raise _fail(_("The mapping is nested too deeply to be read.")) from None
     return mapping_from_dict(data)
+
+
+def _names_a_file(text: str) -> bool:
+    if "\n" in text or "\x00" in text or len(text) > 4096:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a name too long for the system, say
+        return False
+
+
+def _read_mapping_file(path: Path) -> str:
+    try:
+        if path.stat().st_size > 4 * MAX_MAPPING_CHARS + 4:
+            raise _fail(_("The mapping is longer than {limit} characters; a workbook cannot keep it."),
+                        limit=MAX_MAPPING_CHARS)
+        raw = path.read_bytes()
+    except OSError as error:
+        raise _fail(_("The mapping file {file} could not be read: {why}."), file=path.name,
+                    why=error.strerror or str(error)) from None
+    try:
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return raw.decode("utf-16")
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _fail(_("The mapping file {file} is not UTF-8 text; save it again choosing the UTF-8 encoding."),
+                    file=path.name) from None
 
 
 def mapping_to_dict(mapping: Mapping) -> dict:

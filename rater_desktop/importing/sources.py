@@ -19,12 +19,12 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import Path
 
-from rater_desktop.i18n import _
-from rater_desktop.importing.errors import ImportCancelled, SurveyImportError
+from rater_desktop.i18n import N_, _
+from rater_desktop.importing.errors import ImportCancelled, SurveyImportError, import_error
 from rater_desktop.importing.mapping import SourceSpec
+from rater_desktop.importing.sheets import open_sheet
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -36,7 +36,26 @@ _SURE = 0.8
 CANCEL_EVERY = 1024
 """records between two looks at the cancel callback"""
 
-csv.field_size_limit(1 << 24)  # long free-text answers are legitimate
+MAX_CELL_CHARS = 1 << 24
+"""Longest cell read (long free-text answers are legitimate)."""
+MAX_COLUMNS = 16_384
+"""Cells per row, as in Excel; empty cells past it (trailing commas) are dropped, others refused."""
+MAX_TEXT_BYTES = 1 << 30
+"""Largest CSV file read; bigger ones are refused with a sentence before any work."""
+_BOM_DEPENDENT = ("utf-16", "utf-32")
+"""Codecs that need a BOM to know their byte order; without one it is worked out from the bytes."""
+_BINARY_KINDS = (
+    (b"%PDF", N_("a PDF document")),
+    (b"\x89PNG", N_("a picture")),
+    (b"\xff\xd8\xff", N_("a picture")),
+    (b"GIF8", N_("a picture")),
+    (b"SQLite format 3\x00", N_("a database")),
+    (b"PK\x03\x04", N_("a zip archive or an Office document")),
+    (b"\xd0\xcf\x11\xe0", N_("an Office document")),
+)
+"""What a file that is not text most often is, by its first bytes."""
+
+csv.field_size_limit(MAX_CELL_CHARS)
 
 
 @dataclass
@@ -78,10 +97,6 @@ def nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def _error(code: str, text: str, **params: object) -> SurveyImportError:
-    return SurveyImportError(code, text.format(**params), **params)
-
-
 def source_format(path: Path, spec: SourceSpec) -> str:
     """The format named by the mapping, else by the file name."""
     if spec.format:
@@ -97,20 +112,20 @@ def detect_encoding(path: Path, declared: str = "auto") -> tuple[str, float, boo
     its near-equal guesses (or guesses that read the bytes the same way) cp1252
     is preferred, because a mostly-ASCII file
     with a few stray high bytes is far more often a Windows export than, say,
-    HP Roman-8; the guess is reported as unsure so the user can confirm.
+    HP Roman-8. The guess is certain when no other near-equal guess reads the
+    bytes differently (a Korean cp949 file has no rival); otherwise it is
+    reported as unsure so the user can confirm.
     """
     with path.open("rb") as f:
         head = f.read(4)
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", 1.0, True
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32", 1.0, True
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16", 1.0, True
     if declared != "auto":
-        try:
-            return codecs.lookup(declared).name, 1.0, True
-        except LookupError:
-            raise _error("unknown_encoding", _("The mapping names an unknown encoding \"{enc}\"."),
-                         enc=declared) from None
+        return _declared_codec(path, declared), 1.0, True
     sample = _utf8_failure_sample(path)
     if sample is None:
         return "utf-8", 1.0, True
@@ -118,9 +133,9 @@ def detect_encoding(path: Path, declared: str = "auto") -> tuple[str, float, boo
 
     matches = list(from_bytes(sample))
     if not matches:
-        raise _error("decode_failed",
-                     _("{file} is not text in any encoding we recognise; choose one."),
-                     file=path.name)
+        raise import_error("decode_failed",
+                           _("{file} is not text in any encoding we recognise; choose one."),
+                           file=path.name)
     best = matches[0]
     try:
         as_cp1252 = sample.decode("cp1252")
@@ -129,8 +144,33 @@ def detect_encoding(path: Path, declared: str = "auto") -> tuple[str, float, boo
     same = next((m for m in matches if m.chaos <= best.chaos + 0.02 and as_cp1252 is not None
                  and (m.encoding == "cp1252" or str(m) == as_cp1252)), None)
     chosen = same or best
-    confidence = round(float(chosen.coherence), 3)
-    return ("cp1252" if same else best.encoding), confidence, confidence >= _SURE
+    text = as_cp1252 if same else str(best)
+    rivals = [m for m in matches if m.chaos <= best.chaos + 0.1 and str(m) != text]
+    alone = not rivals and best.chaos <= 0.15
+    confidence = round(max(float(chosen.coherence), 1.0 - float(best.chaos) if alone else 0.0), 3)
+    return ("cp1252" if same else best.encoding), confidence, alone or confidence >= _SURE
+
+
+def _declared_codec(path: Path, declared: str) -> str:
+    """The codec the mapping names, checked: known, a text codec, and for UTF-16/32 an order from the bytes."""
+    try:
+        info = codecs.lookup(declared)
+    except LookupError:
+        raise import_error("unknown_encoding", _("The mapping names an unknown encoding \"{enc}\"."),
+                           enc=declared) from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise import_error("unknown_encoding",
+                           _("\"{enc}\" is not a text encoding; choose one such as utf-8 or cp1252."),
+                           enc=declared)
+    if info.name not in _BOM_DEPENDENT:
+        return info.name
+    with path.open("rb") as f:
+        head = f.read(4096)
+    width = 2 if info.name == "utf-16" else 4
+    even, odd = head[0::width].count(0), head[width - 1::width].count(0)
+    if max(even, odd) < len(head) // (2 * width):  # no run of zero bytes: this is not UTF-16/32 at all
+        raise _decode_error(path, info.name)
+    return f"{info.name}-{'be' if even > odd else 'le'}"
 
 
 def _utf8_failure_sample(path: Path) -> bytes | None:
@@ -161,12 +201,15 @@ def sniff_delimiter(sample: str) -> str:
     Scored by (share of records with the most common width, that width), so a
     comma inside quoted free text does not beat a real semicolon layout.
     """
-    cut = sample.rfind("\n")
+    cut = max(sample.rfind("\n"), sample.rfind("\r"))  # classic Mac files end lines with CR alone
     sample = sample[:cut] if cut > 0 else sample
     best, best_score = ",", (0.0, 0)
     for delimiter in (",", ";", "\t"):
-        widths = [len(r) for r, _i in zip(csv.reader(io.StringIO(sample), delimiter=delimiter),
-                                           range(30)) if r]
+        try:
+            widths = [len(r) for r, _i in zip(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter),
+                                               range(30)) if r]
+        except csv.Error:  # a NUL or a field too long: this delimiter tells nothing
+            continue
         if not widths:
             continue
         mode = max(set(widths), key=widths.count)
@@ -185,9 +228,9 @@ def _split_header(records: Iterator[list[str]], spec: SourceSpec, path: Path,
             break
         header_rows.append([nfc(cell).strip() for cell in row])
     if not header_rows and spec.header_rows:
-        raise _error("empty_file", _("{file} is empty."), file=path.name)
+        raise import_error("empty_file", _("{file} is empty."), file=path.name)
     if len(header_rows) < spec.header_rows:
-        raise _error("no_data", _("{file} has only {n} of the {m} header rows and no data."),
+        raise import_error("no_data", _("{file} has only {n} of the {m} header rows and no data."),
                      file=path.name, n=len(header_rows), m=spec.header_rows)
     width = max((len(r) for r in header_rows), default=0)
     names = header_rows[spec.header_row - 1] if spec.header_rows else []
@@ -200,16 +243,18 @@ def open_source(path: Path | str, spec: SourceSpec) -> Iterator[Stream]:
     """Open a survey file for streaming; raises SurveyImportError with one sentence."""
     path = Path(path)
     if not path.is_file():
-        raise _error("no_file", _("{file} does not exist or is not a file."), file=path.name)
+        raise import_error("no_file", _("{file} does not exist or is not a file."), file=path.name)
     if source_format(path, spec) == "xlsx":
         with path.open("rb") as f:
             head = f.read(4096)
         if head.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
             yield _open_workbook(path, spec)
             return
+        if head:
+            _refuse_binary(path, known_kinds_only=True)  # a PDF or a picture named .xlsx is named for what it is
         if not head or b"\x00" in head:
-            raise _error("not_workbook", _("{file} is not a spreadsheet workbook."),
-                         file=path.name)
+            raise import_error("not_workbook", _("{file} is not a spreadsheet workbook."),
+                               file=path.name)
         with _open_csv(path, spec, note="xlsx_is_text") as stream:
             yield stream
         return
@@ -217,12 +262,43 @@ def open_source(path: Path | str, spec: SourceSpec) -> Iterator[Stream]:
         yield stream
 
 
+def _refuse_binary(path: Path, *, known_kinds_only: bool = False) -> None:
+    """A PDF, a picture or a database chosen by mistake is named as such, not asked about its encoding."""
+    with path.open("rb") as f:
+        head = f.read(8192)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF8)):
+        return
+    kind = next((kind for magic, kind in _BINARY_KINDS if head.startswith(magic)), None)
+    if kind is None and not known_kinds_only and _mostly_control_bytes(head):
+        kind = N_("a binary file")
+    if kind is not None:
+        raise import_error("not_text", _("{file} is not a survey export: it looks like {kind}. Export the "
+                                         "survey as a CSV or Excel file and choose that."),
+                           file=path.name, kind=_(kind))
+
+
+def _mostly_control_bytes(head: bytes) -> bool:
+    """More than 5 % control bytes, and not the every-other-byte zeros of UTF-16 text without a BOM.
+
+    A stray NUL or two in a real export stays readable; a program or a picture does not.
+    """
+    if max(head[0::2].count(0), head[1::2].count(0)) >= len(head) // 4:
+        return False
+    control = sum(head.count(bytes([b])) for b in (*range(0, 9), *range(14, 32), 127))
+    return control * 20 > len(head)
+
+
 @contextmanager
 def _open_csv(path: Path, spec: SourceSpec, note: str | None = None) -> Iterator[Stream]:
-    if path.stat().st_size == 0:
-        raise _error("empty_file", _("{file} is empty."), file=path.name)
-    encoding, confidence, certain = detect_encoding(path, spec.encoding)
     total = path.stat().st_size
+    if total == 0:
+        raise import_error("empty_file", _("{file} is empty."), file=path.name)
+    if total > MAX_TEXT_BYTES:
+        raise import_error("too_large", _("{file} is larger than {limit} MB; split it into smaller files."),
+                           file=path.name, limit=MAX_TEXT_BYTES >> 20)
+    if spec.encoding == "auto":
+        _refuse_binary(path)
+    encoding, confidence, certain = detect_encoding(path, spec.encoding)
     with path.open("rb") as raw:
         text = io.TextIOWrapper(raw, encoding=encoding, newline="")
         try:
@@ -230,11 +306,11 @@ def _open_csv(path: Path, spec: SourceSpec, note: str | None = None) -> Iterator
             if delimiter == "auto":
                 try:
                     sample = text.read(_SNIFF_CHARS)
-                except UnicodeDecodeError:
+                except UnicodeError:
                     raise _decode_error(path, encoding) from None
                 delimiter = sniff_delimiter(sample)
                 text.seek(0)
-            records = _guard_decoding(csv.reader(text, delimiter=delimiter), path, encoding)
+            records = _within_limits(_guard_decoding(csv.reader(text, delimiter=delimiter), path, encoding), path)
             table, data = _split_header(records, spec, path, format="csv", encoding=encoding,
                                         encoding_confidence=confidence,
                                         encoding_certain=certain, delimiter=delimiter,
@@ -245,7 +321,7 @@ def _open_csv(path: Path, spec: SourceSpec, note: str | None = None) -> Iterator
 
 
 def _decode_error(path: Path, encoding: str) -> SurveyImportError:
-    return _error("decode_failed", _("{file} is not valid {enc} text; choose its encoding."),
+    return import_error("decode_failed", _("{file} is not valid {enc} text; choose its encoding."),
                   file=path.name, enc=encoding)
 
 
@@ -254,56 +330,36 @@ def _guard_decoding(reader: Iterator[list[str]], path: Path,
     """Turn a decoding or CSV failure mid-file into one plain sentence."""
     try:
         yield from reader
-    except UnicodeDecodeError:
+    except UnicodeError:
         raise _decode_error(path, encoding) from None
     except csv.Error as exc:
-        raise _error("bad_csv", _("{file} is not a readable CSV file ({why})."),
-                     file=path.name, why=str(exc)) from None
+        if "field larger than field limit" in str(exc):
+            raise import_error("too_large", _("{file} has a cell longer than {limit} characters."),
+                               file=path.name, limit=MAX_CELL_CHARS) from None
+        raise import_error("bad_csv", _("{file} is not a readable CSV file ({why})."),
+                           file=path.name, why=str(exc)) from None
 
 
-def _cell_text(value: object) -> str:
-    """A spreadsheet cell as the text a CSV export of it would hold."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    return str(value)
+def _within_limits(records: Iterator[list[str]], path: Path) -> Iterator[list[str]]:
+    """Rows of at most MAX_COLUMNS cells: empty ones beyond it are dropped, others refused.
+
+    A header row padded with a million commas would otherwise make every
+    column look-up, the preview and the import as slow as its width.
+    """
+    for number, row in enumerate(records, start=1):
+        if len(row) > MAX_COLUMNS:
+            if any(row[MAX_COLUMNS:]):
+                raise import_error("too_wide", _("Row {row} of {file} has more than {limit} cells."),
+                                   row=number, file=path.name, limit=MAX_COLUMNS)
+            del row[MAX_COLUMNS:]
+        yield row
 
 
 def _open_workbook(path: Path, spec: SourceSpec) -> Stream:
-    from python_calamine import CalamineWorkbook
-
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-        names = list(book.sheet_names)
-        sheet = spec.sheet or (names[0] if names else None)
-        if sheet not in names:
-            raise _error("no_sheet", _("{file} has no sheet \"{sheet}\"; its sheets are: {names}."),
-                         file=path.name, sheet=spec.sheet, names=", ".join(names))
-        cells = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-    except SurveyImportError:
-        raise
-    except Exception as exc:  # calamine raises its own types for damaged files
-        raise _error("not_workbook", _("{file} is not a readable workbook ({why})."),
-                     file=path.name, why=str(exc)) from None
-    done = [0]
-
-    def records() -> Iterator[list[str]]:
-        for row in cells:
-            done[0] += 1
-            yield [_cell_text(v) for v in row]
-
-    table, data = _split_header(records(), spec, path, format="xlsx", sheet=sheet,
-                                sheet_names=names)
-    return Stream(table, data, lambda: (done[0], len(cells)))
+    sheet = open_sheet(path, spec.sheet)
+    table, data = _split_header(_within_limits(sheet.records, path), spec, path, format="xlsx",
+                                sheet=sheet.name, sheet_names=sheet.names)
+    return Stream(table, data, sheet.position)
 
 
 def read_table(path: Path | str, source: SourceSpec, *,

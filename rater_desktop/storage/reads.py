@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 SHORT_TEXT = 500
 LONG_TEXT = 20_000
 MAPPING_TEXT = 200_000
+SETTING_TEXT = 100_000
+"""Characters of one setting's JSON read; a longer value is not one of ours and reads as the default."""
 _ONE_PERSON = "AND p.id = ?"
 
 
@@ -449,12 +451,12 @@ class WorkbookReads:
     @_guarded
     def get_setting(self, key: str, default: Any = None) -> Any:
         """The JSON value stored under ``key``, or ``default`` if absent or unreadable."""
-        rows = self._rows("SELECT value FROM settings WHERE key = ?", (key,))
+        rows = self._rows(f"SELECT {_t('value', SETTING_TEXT)} FROM settings WHERE key = ?", (key,))
         if not rows or not isinstance(rows[0]["value"], str):
             return default
         try:
             return json.loads(rows[0]["value"])
-        except ValueError:
+        except (ValueError, RecursionError):  # "[[[[…" nested 100,000 deep, from another program
             return default
 
     @_guarded

@@ -785,7 +785,7 @@ class ImportWizard(QWizard):
             table = preview(path, source, PREVIEW_ROWS)
             used, chosen = source, key
             if guess:
-                chosen = guess_preset(table.header_rows)
+                chosen = guess_preset(table.header_rows + table.rows[:1])
                 preset = PRESETS[chosen].source
                 if (preset.header_rows, preset.header_row) != (source.header_rows, source.header_row):
                     used = replace(preset, format=source.format)
