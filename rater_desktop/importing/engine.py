@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rater_desktop.i18n import N_, _
-from rater_desktop.importing.errors import CellError, ImportCancelled, import_error
+from rater_desktop.importing.errors import CellError, ImportCancelled, SurveyImportError, import_error
 from rater_desktop.importing.mapping import Mapping, dump_mapping, load_mapping
 from rater_desktop.importing.sources import CANCEL_EVERY, nfc, open_source
 from rater_desktop.importing.values import INVALID, Converter, kpi_converter, scale_converter
