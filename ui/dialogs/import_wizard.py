@@ -59,6 +59,7 @@ from rater_desktop.importing.scale_guess import ScaleGuess
 from rater_desktop.importing.sources import XLSX_SUFFIXES
 from rater_desktop.importing.suggest import builtin_vocabulary, distinct_values, mapping_fits
 from rater_desktop.operations import Change, Operations
+from rater_desktop.survey_sources import mapping_scale, placement_sentence
 from ui.dialogs.errors import show_error
 from ui.models.survey_preview import COL_KPI, COL_ROLE, KPI_ROLES, ROLES, ColumnRolesModel, PreviewModel, role_text
 from ui.qt import (
@@ -77,6 +78,7 @@ from ui.qt import (
 )
 from ui.tasks import Task, run_in_background
 from ui.widgets.label_order import LabelOrder
+from ui.widgets.survey_placement import SurveyPlacementChoice
 
 PREVIEW_ROWS = 200
 """rows parsed for the preview; their answers also seed the scale page"""
@@ -565,10 +567,12 @@ class ValidationPage(QWizardPage):
         self.skip = QCheckBox()
         self.skip.setObjectName("skipInvalid")
         self.skip.toggled.connect(self.completeChanged)
+        self.placement = SurveyPlacementChoice()
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.report, 1)
         layout.addWidget(self.skip)
+        layout.addWidget(self.placement)
         self.result: ImportResult | None = None
         self.duplicate = False
         self.retranslate()
@@ -578,6 +582,7 @@ class ValidationPage(QWizardPage):
         self.setSubTitle(_("The whole file is read once without saving anything."))
         self.setButtonText(QWizard.WizardButton.CommitButton, _("Import"))
         self.skip.setText(_("Leave out the answers that do not fit and import the rest"))
+        self.placement.retranslate()
 
     def initializePage(self) -> None:
         self.result = None
@@ -586,6 +591,8 @@ class ValidationPage(QWizardPage):
         self.skip.setEnabled(False)
         self.report.setText(_("Reading {file}…").format(file=self.w.path.name))
         self.progress.setValue(0)
+        self.placement.ask(self.w.operations.workbook.survey_sources(self.w.assessment_id),
+                           mapping_scale(self.w.mapping.scale))
         self.w.start_dry_run()
 
     def cleanupPage(self) -> None:
@@ -676,7 +683,9 @@ class ImportPage(QWizardPage):
             if len(result.skipped) > 20:
                 lines.append(ngettext("…and {n} more.", "…and {n} more.",
                                       len(result.skipped) - 20).format(n=len(result.skipped) - 20))
-        lines.append(_("The comparison page now includes these customers."))
+        placement = self.w.validation.placement.placement()
+        lines.append(_("The comparison page now includes these customers.") if placement.included else
+                     placement_sentence(placement, result.source_name, mapping_scale(self.w.mapping.scale)))
         self.status.setText("\n".join(lines))
         self.completeChanged.emit()
 
@@ -947,6 +956,7 @@ class ImportWizard(QWizard):
     def start_import(self, skip_invalid: bool) -> None:
         path, mapping, operations, assessment_id = self.path, self.mapping, self.operations, self.assessment_id
         digest = self.validation.result.file_hash
+        included = self.validation.placement.placement().included
         self._cancel = threading.Event()
         cancel = self._cancel
         self._progress.changed.connect(self.import_page.progress.setValue)
@@ -962,7 +972,7 @@ class ImportWizard(QWizard):
                     assessment_id, source_name=result.source_name, file_hash=result.file_hash,
                     row_count=result.row_count, mapping_toml=result.mapping_toml,
                     scale_min=result.scale_min, scale_max=result.scale_max, series=result.series,
-                    comments=result.comments)
+                    comments=result.comments, included=included)
             return result, changes
 
         self._start(work, self._import_done, self._import_failed)
