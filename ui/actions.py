@@ -18,6 +18,7 @@ class ActionId(enum.Enum):
     NEW = "file.new"
     OPEN = "file.open"
     OPEN_DEMO = "file.open_demo"
+    NEW_ROLLUP = "file.new_rollup"
     SAVE_COPY_AS = "file.save_copy_as"
     CLOSE = "file.close"
     QUIT = "file.quit"
@@ -49,6 +50,10 @@ ACTIONS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.OPEN_DEMO: ActionSpec(
         N_("Open the &Demo Workbook"), N_("Open a fully graded example to explore the app"),
+    ),
+    ActionId.NEW_ROLLUP: ActionSpec(
+        N_("New &Roll-up…"), N_("See several teams' workbooks side by side, pooled into one picture"),
+        "Ctrl+Shift+R",
     ),
     ActionId.SAVE_COPY_AS: ActionSpec(
         N_("Save a &Copy As…"), N_("Write a copy of this workbook to another file"),

@@ -65,6 +65,9 @@ class MainWindow(QMainWindow):
         self._deliver = gui_thread_delivery(self)
         """change notices reach the pages on this (the GUI) thread, whichever thread made the change"""
         self._painted = False
+        self.rollups: list[QWidget] = []
+        """open roll-up windows (ui.pages.rollup), relabelled with the window on a language switch"""
+        self.setAcceptDrops(True)
 
         self.actions = create_actions(self)
         self._connect_actions()
@@ -140,6 +143,7 @@ class MainWindow(QMainWindow):
             ActionId.NEW: self.new_workbook,
             ActionId.OPEN: self.choose_and_open,
             ActionId.OPEN_DEMO: self.open_demo,
+            ActionId.NEW_ROLLUP: self.new_rollup,
             ActionId.SAVE_COPY_AS: self.save_copy_as,
             ActionId.CLOSE: self.close_workbook,
             ActionId.QUIT: self.close,
@@ -160,7 +164,7 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("recentMenu")
-        file_items = (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_DEMO)
+        file_items = (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_DEMO, ActionId.NEW_ROLLUP)
         self.file_menu.addActions([self.actions[i] for i in file_items])
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
@@ -224,7 +228,45 @@ class MainWindow(QMainWindow):
         self.welcome_page.retranslate()
         if self._workbook_view is not None:
             self._workbook_view.retranslate()
+        for page in self.rollups:
+            page.retranslate()
         self._update_title()
+
+    # Roll-ups and dropped files -------------------------------------------
+
+    def new_rollup(self, paths: list[str | Path] | None = None) -> QWidget:
+        """Open a roll-up window (beside the workbook), reading ``paths`` into it."""
+        from ui.pages.rollup import RollupPage
+        from ui.qt import Qt
+
+        page = RollupPage(self)
+        page.setWindowFlag(Qt.WindowType.Window)
+        page.resize(*DEFAULT_SIZE)
+        self.rollups.append(page)
+        page.closed.connect(self._rollup_closed)
+        page.show()
+        if paths:
+            page.add_paths(paths)
+        return page
+
+    def _rollup_closed(self, page: QWidget) -> None:
+        # the page comes as the signal's argument: a closure holding it would outlive its deletion
+        if page in self.rollups:
+            self.rollups.remove(page)
+            page.deleteLater()
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        """One workbook dropped opens it; several, a folder or a roll-up set start a roll-up."""
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        event.acceptProposedAction()
+        if len(paths) == 1 and paths[0].is_file() and paths[0].suffix.lower() == WORKBOOK_SUFFIX:
+            self.open_path(paths[0])
+        elif paths:
+            self.new_rollup(paths)
 
     # Opening and closing ---------------------------------------------------
 
@@ -487,6 +529,8 @@ class MainWindow(QMainWindow):
         self.settings.set_window_layout(self.saveGeometry(), self.saveState())
         self.settings.set_last_open_file(self.workbook.path if self.workbook is not None else None)
         self.close_workbook()
+        for page in list(self.rollups):
+            page.shut_down()
         self.settings.sync()
         super().closeEvent(event)
 

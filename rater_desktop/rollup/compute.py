@@ -277,6 +277,7 @@ def _pooled(digests: Sequence[RoundDigest], plan: _Plan) -> PooledResult:
         customers=sum(max((len(v) for v in d.customer.values()), default=0) for d in digests),
         hidden=tuple(hidden),
         statements=statements,
+        statement_dimensions={key: d.statement_dimensions[key] for d in digests for key in d.statements},
         gap_threshold=threshold,
     )
 

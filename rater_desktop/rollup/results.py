@@ -69,6 +69,8 @@ class PooledResult:
     customers: int
     hidden: tuple[Hidden, ...]
     statements: dict[str, StatementFigure | None]
+    statement_dimensions: dict[str, str]
+    """built-in statement key → its dimension, for every statement some team has"""
     gap_threshold: float
 
 

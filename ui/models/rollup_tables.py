@@ -1,0 +1,302 @@
+"""What a roll-up found, as the tables of the roll-up page.
+
+Each table is a list of :class:`Row` records built once from the core's
+:class:`Rollup` (words and numbers in the current language) and shown by one
+read-only model, :class:`RowsModel`; the heatmap's rows also carry the cell
+colours (``rollup.heatmap``, shared with the PDF) and the numbers to sort by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtGui import QBrush, QColor
+
+from rater_desktop.analysis import ContinuumResult, DimensionResult
+from rater_desktop.framework import dimension_name
+from rater_desktop.i18n import N_, _, format_number
+from rater_desktop.model import ACTION_STATUSES, DIMENSION_KEYS
+from rater_desktop.report.content import STATUS_WORDS, points, signed
+from rater_desktop.rollup.heatmap import WITHHELD_COLOUR, cell, difference_colour, withheld
+from rater_desktop.rollup.report import team_line
+from rater_desktop.rollup.results import Rollup
+from rater_desktop.rollup.wording import gap_sentence, hidden_sentence, statement_text
+from ui.qt import QAbstractTableModel, QFont, QModelIndex, QPersistentModelIndex, Qt
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+NO_VALUE = "–"
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[str, ...]
+    sort: tuple[Any, ...] = ()
+    """what each column sorts by (numbers where the cell shows one; None sorts last)"""
+    colours: tuple[str | None, ...] = ()
+    tips: tuple[str, ...] = ()
+    pinned: bool = False
+    """the whole group's row: bold, and first whatever the sort"""
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of prepared rows; ``headers`` are untranslated (N_) and translated when shown."""
+
+    def __init__(self, headers: Sequence[str] = (), parent=None) -> None:
+        super().__init__(parent)
+        self.headers = tuple(headers)
+        self.rows: list[Row] = []
+        self._translated_headers: tuple[str, ...] | None = None
+
+    def set_rows(self, rows: list[Row], headers: Sequence[str] | None = None) -> None:
+        """Show ``rows``; ``headers``, when given, are already in the current language."""
+        self.beginResetModel()
+        self.rows = rows
+        if headers is not None:
+            self._translated_headers = tuple(headers)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._translated_headers or self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._translated_headers[section] if self._translated_headers else _(self.headers[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.cells[column]
+        if role == SORT_ROLE:
+            return row.sort[column] if column < len(row.sort) else row.cells[column].casefold()
+        if role == Qt.ItemDataRole.BackgroundRole and column < len(row.colours) and row.colours[column]:
+            return QBrush(QColor(row.colours[column]))
+        if role == Qt.ItemDataRole.ForegroundRole and column < len(row.colours) and row.colours[column]:
+            return QBrush(QColor("#1a1a1a"))  # dark text on the light tints, whatever the theme
+        if role == Qt.ItemDataRole.ToolTipRole and column < len(row.tips) and row.tips[column]:
+            return row.tips[column]
+        if role == Qt.ItemDataRole.FontRole and row.pinned:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def is_pinned(self, row: int) -> bool:
+        return self.rows[row].pinned
+
+
+class PinnedFirstProxy(QSortFilterProxyModel):
+    """Sorts by ``SORT_ROLE``, keeps the whole group's row first and figures that are not shown last."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
+        model = self.sourceModel()
+        ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+        if model.is_pinned(left.row()) or model.is_pinned(right.row()):
+            return model.is_pinned(left.row()) == ascending
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a is None or b is None:
+            return (a is None) != ascending and a != b
+        return a < b
+
+
+# --- the heatmap ------------------------------------------------------------------------------
+
+HEATMAP_VIEWS = {"internal": N_("Team grades"), "customer": N_("Customer grades"), "gap": N_("Gaps")}
+
+
+def heatmap_headers() -> tuple[str, ...]:
+    """Team, n, the five dimensions and the overall column, in the current language."""
+    return (_("Team"), _("n"), *(dimension_name(key) for key in DIMENSION_KEYS), _("Overall"))
+
+
+def heatmap_rows(result: Rollup, view: str) -> list[Row]:
+    """The whole group first, then one row per team: each dimension's figure and its difference from the group."""
+    pooled = result.pooled
+    rows = [Row(
+        cells=(_("All teams"), str(_size(view, pooled.participants, pooled.customers)),
+               *(_pooled_cell(view, d) for d in pooled.card.dimensions), _overall(view, pooled.card)),
+        tips=(_("All teams' respondents pooled: {teams} teams").format(teams=pooled.teams),),
+        pinned=True)]
+    for team in result.teams:
+        cells, sort, colours, tips = [], [], [], []
+        for d in team.card.dimensions:
+            shown = cell(view, d, team.differences[d.key])
+            if shown.value is not None:
+                cells.append(_figure(view, shown.value, shown.grade, shown.difference))
+                colours.append(difference_colour(view, shown.difference))
+                tips.append(_cell_tip(view, d, shown.n, shown.difference))
+            elif withheld(team, view, d):
+                cells.append(_("withheld"))
+                colours.append(WITHHELD_COLOUR)
+                tips.append(" ".join(hidden_sentence(h, result.min_group) for h in team.hidden
+                                     if h.dimension in (d.key, None) and h.figure in ("internal", "customer")))
+            else:
+                cells.append(NO_VALUE)
+                colours.append(None)
+                tips.append("")
+            sort.append(shown.value)
+        n = _size(view, team.participants, team.customers)
+        overall = _overall_value(view, team.card)
+        sides = ("internal", "customer") if view == "gap" else (view,)
+        overall_text = _overall(view, team.card)
+        if overall is None and any(h.figure in sides for h in team.hidden):
+            overall_text = _("withheld")
+        rows.append(Row(
+            cells=(team.name, str(n), *cells, overall_text),
+            sort=(team.name.casefold(), n, *sort, overall),
+            colours=(None, None, *colours, None),
+            tips=(team_line(team, _names()), "", *tips, "")))
+    return rows
+
+
+def _names() -> dict[str, str]:
+    return {key: dimension_name(key) for key in DIMENSION_KEYS}
+
+
+def _size(view: str, participants: int, customers: int) -> int:
+    return customers if view == "customer" else participants
+
+
+def _figure(view: str, value: float, grade: str | None, difference: float | None) -> str:
+    text = signed(value) if view == "gap" else f"{grade} {points(value)}"
+    return text if difference is None else f"{text} ({signed(difference)})"
+
+
+def _cell_tip(view: str, d: DimensionResult, n: int | None, difference: float | None) -> str:
+    name = dimension_name(d.key)
+    if view == "gap":
+        return _("{dimension}: gap {gap} points; {difference} against the whole group.").format(
+            dimension=name, gap=signed(d.gap), difference=signed(difference))
+    return _("{dimension}: {value} from {n} people; {difference} against the whole group.").format(
+        dimension=name, value=points(d.internal.mean if view == "internal" else d.customer.mean), n=n,
+        difference=signed(difference))
+
+
+def _pooled_cell(view: str, d: DimensionResult) -> str:
+    if view == "gap":
+        return signed(d.gap) if d.gap is not None else NO_VALUE
+    stat = d.internal if view == "internal" else d.customer
+    return f"{stat.grade} {points(stat.mean)}" if stat else NO_VALUE
+
+
+def _overall_value(view: str, card) -> float | None:
+    inner, outer = card.overall_internal, card.overall_customer
+    if view == "gap":
+        return inner.mean - outer.mean if inner and outer else None
+    score = inner if view == "internal" else outer
+    return score.mean if score else None
+
+
+def _overall(view: str, card) -> str:
+    value = _overall_value(view, card)
+    if value is None:
+        return NO_VALUE
+    if view == "gap":
+        return signed(value)
+    score = card.overall_internal if view == "internal" else card.overall_customer
+    return f"{score.grade} {points(value)}"
+
+
+# --- teams, trends, statements, notes ------------------------------------------------------------
+
+TEAM_HEADERS = (N_("Team"), N_("Round"), N_("Blind spots"), N_("Hidden strengths"), N_("Continuum now"),
+                N_("Continuum aim"), *(STATUS_WORDS[s] for s in ACTION_STATUSES))
+
+
+def team_rows(result: Rollup) -> list[Row]:
+    names = _names()
+    rows = []
+    for team in result.teams:
+        current, desired = _continuum(team.card.continuum)
+        rows.append(Row(
+            cells=(team.name, team.card.assessment.name, ", ".join(names[k] for k in team.flagged("blind_spot")),
+                   ", ".join(names[k] for k in team.flagged("hidden_strength")), current, desired,
+                   *(str(team.actions.get(status, 0)) for status in ACTION_STATUSES)),
+            sort=(team.name.casefold(), team.card.assessment.date, len(team.flagged("blind_spot")),
+                  len(team.flagged("hidden_strength")), _position(team.card.continuum.current),
+                  _position(team.card.continuum.desired), *(team.actions.get(s, 0) for s in ACTION_STATUSES))))
+    return rows
+
+
+def _position(spread) -> float | None:
+    return spread.mean if spread else None
+
+
+def _continuum(continuum: ContinuumResult) -> tuple[str, str]:
+    return tuple(NO_VALUE if s is None else format_number(s.mean, 0) for s in (continuum.current, continuum.desired))
+
+
+TREND_HEADERS = (N_("Team"), N_("Rounds"), N_("Team grade by round"), N_("Change"), N_("Customers by round"))
+
+
+def trend_rows(result: Rollup) -> list[Row]:
+    rows = []
+    for team in result.teams:
+        if len(team.rounds) < 2:
+            continue
+        inner = [(a.name, c.overall_internal) for a, c in team.rounds]
+        outer = [(a.name, c.overall_customer) for a, c in team.rounds]
+        first, last = inner[0][1], inner[-1][1]
+        change = last.mean - first.mean if first and last else None
+        rows.append(Row(
+            cells=(team.name, str(len(team.rounds)), _sequence(inner), signed(change), _sequence(outer)),
+            sort=(team.name.casefold(), len(team.rounds), last.mean if last else None, change, None)))
+    return rows
+
+
+def _sequence(points_by_round: list) -> str:
+    return " → ".join(f"{name} {score.grade if score else NO_VALUE}" for name, score in points_by_round)
+
+
+STATEMENT_HEADERS = (N_("Statement"), N_("Dimension"), N_("Teams"), N_("All teams"), N_("Lowest team"),
+                     N_("Highest team"))
+
+
+def statement_rows(result: Rollup) -> list[Row]:
+    """Built-in statements the teams share, the whole group's figure and the lowest and highest team."""
+    rows = []
+    for key, pooled in result.pooled.statements.items():
+        shown = [(team.name, team.statements[key]) for team in result.teams if team.statements.get(key)]
+        having = sum(1 for team in result.teams if key in team.statements)
+        low = min(shown, key=lambda item: item[1].mean, default=None)
+        high = max(shown, key=lambda item: item[1].mean, default=None)
+        dimension = result.pooled.statement_dimensions[key]
+        rows.append(Row(
+            cells=(statement_text(key), dimension_name(dimension), str(having),
+                   f"{pooled.grade} {points(pooled.mean)}" if pooled else _("withheld"), _named(low), _named(high)),
+            sort=(statement_text(key).casefold(), DIMENSION_KEYS.index(dimension), having,
+                  pooled.mean if pooled else None, low[1].mean if low else None, high[1].mean if high else None)))
+    return rows
+
+
+def _named(item) -> str:
+    return NO_VALUE if item is None else f"{item[0]}: {item[1].grade} {points(item[1].mean)}"
+
+
+NOTE_HEADERS = (N_("About"), N_("Note"))
+
+
+def note_rows(result: Rollup, notices: Sequence) -> list[Row]:
+    """Files left out, files changed, statements not compared and figures withheld, each in one sentence."""
+    rows = [Row((item.path.name, _("Left out: {reason}").format(reason=item.reason)), tips=(str(item.path),))
+            for item in result.left_out]
+    rows += [Row((notice.path.name, notice.message), tips=(str(notice.path),)) for notice in notices]
+    rows += [Row((", ".join(gap.teams), gap_sentence(gap))) for gap in result.statement_gaps]
+    rows += [Row((team.name, hidden_sentence(h, result.min_group))) for team in result.teams for h in team.hidden]
+    rows += [Row((_("All teams"), hidden_sentence(h, result.min_group, pooled=True))) for h in result.pooled.hidden]
+    return rows
+
