@@ -165,17 +165,69 @@ class ReportCard:
         return None
 
 
-def report_card(data: AssessmentData) -> ReportCard:
-    """Compute the whole report card of one round (pure; no database)."""
+@dataclass(frozen=True)
+class CustomerSide:
+    """One dimension's figures that come from the counted surveys alone."""
+
+    stat: Stat | None
+    servqual: ServqualResult | None
+    tolerance: distributions.Tolerance | None
+    boxes: distributions.BoxShares | None
+
+
+@dataclass(frozen=True)
+class CustomerFigures:
+    """Everything a report card takes from the counted surveys alone.
+
+    With 100,000 responses these take about a second to compute, while the
+    team's side takes milliseconds; they change only when a survey does, so
+    a cache computes them once per set of surveys (``rater_desktop.cards``)
+    and hands them to :func:`report_card` after each grade.
+    """
+
+    dimensions: dict[str, CustomerSide]
+    kpis: Kpis
+    nps_split: NpsSplit | None
+    items: tuple[distributions.RankedStatement, ...]
+    span: float | None
+    """points between the ends of the SERVQUAL scale (None: no perception items)"""
+
+
+def customer_figures(data: AssessmentData) -> CustomerFigures:
+    """The survey side of ``data``'s report card (only ``data.surveys`` is read)."""
+    surveys = counted_surveys(data)
+    return CustomerFigures(
+        dimensions={
+            key: CustomerSide(
+                stat=scoring.point_stat(_pooled(s.dimension_scores.get(key, ()) for s in surveys)),
+                servqual=servqual(data, key),
+                tolerance=distributions.tolerance(surveys, key),
+                boxes=distributions.customer_boxes(surveys, key),
+            )
+            for key in DIMENSION_KEYS
+        },
+        kpis=_kpis(data),
+        nps_split=distributions.nps_split(_pooled(s.nps for s in surveys)),
+        items=tuple(distributions.customer_items(surveys)),
+        span=next((s.scale_max - s.scale_min for s in surveys if s.perception), None),
+    )
+
+
+def report_card(data: AssessmentData, customers: CustomerFigures | None = None) -> ReportCard:
+    """Compute the whole report card of one round (pure; no database).
+
+    ``customers`` is ``customer_figures(data)`` when the caller kept it from
+    an earlier card of the same surveys (computed here otherwise).
+    """
+    customers = customer_figures(data) if customers is None else customers
     grades = _grades_by_criterion(data)
-    dimensions = tuple(_dimension(data, key, grades) for key in DIMENSION_KEYS)
+    dimensions = tuple(_dimension(data, key, grades, customers.dimensions[key]) for key in DIMENSION_KEYS)
     internal_means = {d.key: d.internal.mean if d.internal else None for d in dimensions}
     customer_means = {d.key: d.customer.mean if d.customer else None for d in dimensions}
     servqual_gaps = {d.key: d.servqual.gap if d.servqual else None for d in dimensions}
     unweighted, weighted = scoring.servqual_scores(servqual_gaps, data.servqual_weights)
     ratio = scoring.compression_ratio(internal_means, customer_means)
-    surveys = counted_surveys(data)
-    span = next((s.scale_max - s.scale_min for s in surveys if s.perception), None)
+    counted = {s.id for s in counted_surveys(data)}
     return ReportCard(
         assessment=data.assessment,
         organisation=data.organisation,
@@ -184,19 +236,19 @@ def report_card(data: AssessmentData) -> ReportCard:
         overall_customer=_score(scoring.weighted_mean(customer_means, data.weights)),
         compression_ratio=ratio,
         continuum=_continuum(data),
-        kpis=_kpis(data),
+        kpis=customers.kpis,
         servqual_unweighted=unweighted,
         servqual_weighted=weighted,
         readings=_readings(dimensions, ratio),
         actions=data.actions,
         sources=tuple(survey.source() for survey in data.surveys),
         servqual_weights=data.servqual_weights,
-        nps_split=distributions.nps_split(_pooled(s.nps for s in surveys)),
+        nps_split=customers.nps_split,
         statements=distributions.statements(
             distributions.team_statements((c.criterion, c.stat) for d in dimensions for c in d.criteria),
-            distributions.customer_items(surveys)),
-        comments=tuple(c for c in data.comments if not c.hidden and c.survey_id in {s.id for s in surveys}),
-        priorities=priorities.rank(dimensions, data.servqual_weights or data.weights, span),
+            list(customers.items)),
+        comments=tuple(c for c in data.comments if not c.hidden and c.survey_id in counted),
+        priorities=priorities.rank(dimensions, data.servqual_weights or data.weights, customers.span),
     )
 
 
@@ -208,7 +260,7 @@ def _score(mean: float | None) -> Score | None:
 
 
 def _dimension(
-    data: AssessmentData, key: str, grades: Mapping[int, Mapping[int, Grade]]
+    data: AssessmentData, key: str, grades: Mapping[int, Mapping[int, Grade]], customers: CustomerSide
 ) -> DimensionResult:
     criteria = sorted(
         (c for c in data.criteria if c.dimension == key and not c.hidden),
@@ -223,7 +275,7 @@ def _dimension(
         (c for c in data.consensus if c.dimension == key and c.criterion_id is None), None
     )
     internal = scoring.point_stat(score for _person, score in respondent_scores(data, key, grades))
-    customer = scoring.point_stat(_pooled(s.dimension_scores.get(key, ()) for s in counted_surveys(data)))
+    customer = customers.stat
     gap = scoring.gap(internal.mean if internal else None, customer.mean if customer else None)
     contexts = _contexts(data, key)
     context_range = scoring.context_range(stat.mean if stat else None for _, stat in contexts)
@@ -235,7 +287,7 @@ def _dimension(
         customer=customer,
         gap=gap,
         flag=scoring.gap_flag(gap, customer.n if customer else 0, data.gap_threshold),
-        servqual=servqual(data, key),
+        servqual=customers.servqual,
         criteria=tuple(
             _criterion(data, c, grades.get(c.id, {}), _grade_or_none(criterion_consensus.get(c.id)))
             for c in criteria
@@ -243,10 +295,10 @@ def _dimension(
         contexts=contexts,
         context_range=context_range,
         context_flag=scoring.context_flag(context_range),
-        tolerance=distributions.tolerance(counted_surveys(data), key),
+        tolerance=customers.tolerance,
         team_boxes=distributions.team_boxes(
             g.grade for c in criteria for g in grades.get(c.id, {}).values()),
-        customer_boxes=distributions.customer_boxes(counted_surveys(data), key),
+        customer_boxes=customers.boxes,
     )
 
 

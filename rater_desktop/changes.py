@@ -111,6 +111,7 @@ class Announcer:
 
     def __init__(self) -> None:
         self._listeners: list[Callable[[Change], None]] = []
+        self._watchers: list[Callable[[Change], None]] = []
         self._lock = threading.RLock()
         self._local = threading.local()
         self.deliver: Callable[[Callable[[], None]], None] | None = None
@@ -123,11 +124,20 @@ class Announcer:
         self._listeners.append(callback)
         return lambda: self._listeners.remove(callback) if callback in self._listeners else None
 
+    def watch(self, callback: Callable[[Change], None]) -> None:
+        """Call ``callback(change)`` at once, on the thread that made the change, before any
+        listener hears of it: for caches, which must forget what changed before anyone reads
+        again.  It must be quick and thread-safe, and must not touch widgets."""
+        self._watchers.append(callback)
+
     def announce(self, change: Change) -> None:
-        """Tell every listener about ``change``: for session state, and for changes collected by
-        :meth:`held_announcements` (each change to the workbook announces itself)."""
+        """Tell every listener about ``change``: for session state, for changes made through
+        another connection (the room's), and for changes collected by :meth:`held_announcements`
+        (each change to the workbook announces itself)."""
         if change.origin is None and _ORIGIN.get()[0] is not None:
             change = replace(change, origin=_ORIGIN.get()[0])
+        for watcher in self._watchers:
+            watcher(change)
         held = getattr(self._local, "held", None)
         if held is not None:
             held.append(change)

@@ -65,17 +65,14 @@ def export_workbook(workbook, out_path: str | os.PathLike) -> dict[str, int]:
     complete (written beside the target, then moved into place).  Raises
     ``ValueError`` for another extension.
     """
-    from rater_desktop.analysis import report_card
     from rater_desktop.files import write_atomically
+    from rater_desktop.history import every_round
 
     out = Path(out_path)
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValueError(f"Cannot export to {out.name}: choose a .csv or .xlsx file name.")
-    rounds = []
-    for assessment in workbook.assessments():
-        data = workbook.read_assessment(assessment.id)
-        rounds.append((data, report_card(data)))
+    rounds = [(past.data, past.card) for past in every_round(workbook)]
     tables = {
         "internal_grades": [row for data, _card in rounds for row in _grade_rows(data)],
         "team_results": [row for data, card in rounds for row in _team_rows(data, card)],

@@ -17,7 +17,7 @@ take back with Ctrl+Z (a phone's vote) acts with ``undoable=False``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -26,12 +26,26 @@ from rater_desktop.changes import Announcer, Change, ChangeKind, current_origin,
 from rater_desktop.storage import Workbook
 
 if TYPE_CHECKING:
+    from rater_desktop.cards import RoundCards
     from rater_desktop.sessions.workshop import Workshops
 
 
 @dataclass(frozen=True)
-class _Step:
+class StepInfo:
+    """What an undo or redo would take back or make again, for the Edit menu to say in words.
+
+    ``label`` is the operation's name (``"set_grade"``); ``facts`` what the
+    words need: ``value`` (a grade code, a 1–7 value), ``name`` (the
+    participant, round, action, statement or survey concerned), ``dimension``.
+    """
+
     label: str
+    facts: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class _Step:
+    info: StepInfo
     change: Change
     undo: Callable[[], None]
     redo: Callable[[], None]
@@ -49,6 +63,7 @@ class Operations(Announcer):
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
         self._workshops: Workshops | None = None
+        self._cards: RoundCards | None = None
 
     @property
     def workshops(self) -> Workshops:
@@ -59,12 +74,23 @@ class Operations(Announcer):
             self._workshops = Workshops(self)
         return self._workshops
 
+    @property
+    def cards(self) -> RoundCards:
+        """Each round's data and report card, kept until a change touches the round."""
+        if self._cards is None:
+            from rater_desktop.cards import RoundCards
+
+            self._cards = RoundCards(self)
+        return self._cards
+
     # -- history -------------------------------------------------------------------
 
-    def _done(self, label: str, change: Change, undo: Callable[[], None], redo: Callable[[], None]) -> Change:
+    def _done(
+        self, label: str, change: Change, undo: Callable[[], None], redo: Callable[[], None], **facts: Any
+    ) -> Change:
         origin, undoable = current_origin()
         if self._history and undoable:
-            self._undo.append(_Step(label, change, undo, redo))
+            self._undo.append(_Step(StepInfo(label, facts), change, undo, redo))
             self._redo.clear()
         change = replace(change, origin=origin)
         self.announce(change)
@@ -79,13 +105,14 @@ class Operations(Announcer):
         return bool(self._redo)
 
     @property
-    def undo_text(self) -> str | None:
-        """Code of the change ``undo`` would revert (the method name, e.g. ``"set_grade"``)."""
-        return self._undo[-1].label if self._undo else None
+    def undo_step(self) -> StepInfo | None:
+        """What ``undo`` would take back (None: nothing)."""
+        return self._undo[-1].info if self._undo else None
 
     @property
-    def redo_text(self) -> str | None:
-        return self._redo[-1].label if self._redo else None
+    def redo_step(self) -> StepInfo | None:
+        """What ``redo`` would make again (None: nothing)."""
+        return self._redo[-1].info if self._redo else None
 
     def undo(self) -> Change | None:
         """Revert the last change; the step stays on the stack if reverting fails."""
@@ -119,6 +146,7 @@ class Operations(Announcer):
             Change(kind, assessment_id, (ident,)),
             lambda: delete(ident),
             lambda: self.workbook.restore(snapshot),
+            name=_row_name((snapshot.get(table) or [{}])[0]),
         )
         return ident
 
@@ -133,6 +161,7 @@ class Operations(Announcer):
             Change(kind, old.get("assessment_id"), (ident,)),
             lambda: update(ident, **before),
             lambda: update(ident, **fields),
+            name=_row_name(old),
         )
 
     def _deleted(self, label: str, kind: ChangeKind, table: str, ident: int, delete) -> Change:
@@ -144,6 +173,7 @@ class Operations(Announcer):
             Change(kind, rows[0].get("assessment_id"), (ident,)),
             lambda: self.workbook.restore(snapshot),
             lambda: delete(ident),
+            name=_row_name(rows[0]),
         )
 
     def _assessment_of(self, participant_id: int) -> int | None:
@@ -155,7 +185,9 @@ class Operations(Announcer):
         rows = self.workbook.raw_where(table, **key)
         old = _old_value(table, rows[0]) if rows else (None,)
         write(*new)
-        return self._done(label, change, lambda: write(*old), lambda: write(*new))
+        person = self.workbook.raw_row("participants", key["participant_id"]) if "participant_id" in key else None
+        return self._done(label, change, lambda: write(*old), lambda: write(*new), value=new[0],
+                          name=_row_name(person or {}), dimension=key.get("dimension"))
 
     # -- workbook-wide -------------------------------------------------------------
 
@@ -413,6 +445,11 @@ class Operations(Announcer):
 
 
 serialise_public_methods(Operations)
+
+
+def _row_name(row: Mapping[str, Any]) -> str:
+    """The words that name a row to a person: a name, a title, a statement, a file."""
+    return next((str(row[key]) for key in ("name", "title", "text", "source_name") if row.get(key)), "")
 
 
 def _old_value(table: str, row: dict[str, Any]) -> tuple:

@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from rater_desktop.analysis import report_card
 from rater_desktop.changes import Change, ChangeKind
 from rater_desktop.model import CONTINUUM_ITEMS, CONTINUUM_KINDS, DIMENSION_KEYS, AssessmentData, Participant
 from rater_desktop.sessions.grading import GradingSession, Step
@@ -183,7 +182,7 @@ class WorkshopSession:
     # -- reading --------------------------------------------------------------------
 
     def data(self) -> AssessmentData:
-        return self.operations.workbook.read_assessment(self.assessment_id)
+        return self.operations.cards.data(self.assessment_id)
 
     def done_ids(self, data: AssessmentData | None = None) -> set[int]:
         """Who counts as having voted (see ``voted_now`` and ``revoting``)."""
@@ -318,7 +317,7 @@ class WorkshopSession:
         with self._lock:
             self.handing_to, self.turn = None, None
             self.phase, self.sealed = Phase.DISCUSSION, False
-            self.queue = discussion_queue(report_card(self.data()))
+            self.queue = discussion_queue(self.operations.cards.card(self.assessment_id))
             self.current = self.queue[0].dimension if self.queue else None
             self.timer.reset()
             self._announce(Event.PHASE)
@@ -336,9 +335,9 @@ class WorkshopSession:
         """The reveal of the item under discussion and why it is on the agenda (None before the reveal)."""
         if self.current is None or self.sealed:
             return None
-        data = self.data()
+        data, card = self.operations.cards.read(self.assessment_id)
         reasons = next((item.reasons for item in self.queue if item.dimension == self.current), ())
-        return reveal(report_card(data), data, self.current), reasons
+        return reveal(card, data, self.current), reasons
 
     def record_consensus(self, grade: str | None, rationale: str) -> Change | None:
         with self._lock:

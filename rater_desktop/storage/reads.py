@@ -492,8 +492,19 @@ class WorkbookReads:
         )
 
     @_guarded
-    def read_assessment(self, assessment_id: int) -> model.AssessmentData:
-        """Everything analysis needs about one round; hidden criteria and their grades are left out."""
+    def survey_results(self, assessment_id: int) -> tuple[model.SurveyResults, ...]:
+        """Every survey of the round with its answers: the slow part of :meth:`read_assessment` when
+        the round holds many responses, so a cache may keep it until a survey changes."""
+        return tuple(self._survey_results(meta) for meta in self.surveys(assessment_id))
+
+    @_guarded
+    def read_assessment(
+        self, assessment_id: int, *, surveys: tuple[model.SurveyResults, ...] | None = None
+    ) -> model.AssessmentData:
+        """Everything analysis needs about one round; hidden criteria and their grades are left out.
+
+        ``surveys``: the round's :meth:`survey_results`, already read, instead of reading them again.
+        """
         assessment = self._assessment(assessment_id)
         settings = self.settings()
         criteria = tuple(self.criteria())
@@ -514,7 +525,7 @@ class WorkbookReads:
                 c for c in self._consensus(assessment_id) if c.criterion_id is None or c.criterion_id in visible
             ),
             actions=tuple(self.actions(assessment_id)),
-            surveys=tuple(self._survey_results(meta) for meta in self.surveys(assessment_id)),
+            surveys=self.survey_results(assessment_id) if surveys is None else surveys,
             weights=settings.weights,
             servqual_weights=settings.servqual_weights,
             gap_threshold=settings.gap_threshold,

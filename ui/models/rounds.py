@@ -8,12 +8,14 @@ never reaches into the database. ``load_rounds`` is the adapter from the core
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from rater_desktop.i18n import N_, _, format_date
-from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from rater_desktop.i18n import N_, format_date
+from ui.models.base import CENTRE, ReadOnlyTable
+from ui.qt import Qt
 
 if TYPE_CHECKING:
+    from rater_desktop.history import Reader
     from rater_desktop.storage import Workbook
 
 NO_GRADE = "—"
@@ -36,69 +38,40 @@ class RoundRow:
     customer_grade: str | None
 
 
-def load_rounds(workbook: Workbook) -> list[RoundRow]:
-    """Read every round of ``workbook`` with its overall grades, oldest first."""
-    from rater_desktop.analysis import report_card
+def load_rounds(workbook: Workbook, read: Reader | None = None) -> list[RoundRow]:
+    """Read every round of ``workbook`` with its overall grades, oldest first (``read``: a cache's)."""
+    from rater_desktop.history import every_round
 
-    rows = []
-    for assessment in workbook.assessments():
-        data = workbook.read_assessment(assessment.id)
-        card = report_card(data)
-        rows.append(
-            RoundRow(
-                id=assessment.id,
-                name=assessment.name,
-                date=assessment.date,
-                participants=len(data.participants),
-                team_grade=card.overall_internal.grade if card.overall_internal else None,
-                customer_grade=card.overall_customer.grade if card.overall_customer else None,
-            )
+    return [
+        RoundRow(
+            id=past.assessment.id,
+            name=past.assessment.name,
+            date=past.assessment.date,
+            participants=len(past.data.participants),
+            team_grade=past.card.overall_internal.grade if past.card.overall_internal else None,
+            customer_grade=past.card.overall_customer.grade if past.card.overall_customer else None,
         )
-    return rows
+        for past in every_round(workbook, read=read)
+    ]
 
 
-class RoundsModel(QAbstractTableModel):
+class RoundsModel(ReadOnlyTable):
     """Read-only table: round, date, participants, team grade, customer grade."""
+
+    HEADERS = HEADERS
+    NUMBERS = CENTRE
 
     def __init__(self, rows: list[RoundRow] | None = None, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[RoundRow] = list(rows or [])
+        self.set_rows(rows or [])
 
     def set_rounds(self, rows: list[RoundRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def rounds(self) -> tuple[RoundRow, ...]:
-        return tuple(self._rows)
+        return self.rows()
 
-    def retranslate(self) -> None:
-        """Headers and dates are language-dependent: ask views to redraw them."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_NAME:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == ROUND_ID_ROLE:
-            return row.id
-        return None
-
-    @staticmethod
-    def _display(row: RoundRow, column: int) -> str:
+    def cell(self, row: RoundRow, column: int) -> str:
         if column == COL_NAME:
             return row.name
         if column == COL_DATE:
@@ -108,17 +81,5 @@ class RoundsModel(QAbstractTableModel):
         grade = row.team_grade if column == COL_TEAM else row.customer_grade
         return grade or NO_GRADE
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section])
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_NAME:
-            # Line the heading up with the names below it.
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    def role_data(self, row: RoundRow, column: int, role: int) -> Any:
+        return row.id if role == ROUND_ID_ROLE else None

@@ -1,0 +1,91 @@
+"""Each round's data and report card, computed once and kept until a change touches that round.
+
+The window shows the same report cards in many places (the overview's grades,
+results, comparison, trends, the workshop's reveal); each used to read and
+compute its own after every change, so one grade key press recomputed every
+round several times.  :class:`RoundCards` keeps, per round:
+
+- the surveys with their answers and the figures computed from them alone
+  (:class:`~rater_desktop.analysis.CustomerFigures`): with 100,000 responses
+  these are the slow part, and only a change of the round's surveys drops them;
+- the round's data and report card: dropped by any change of the round, or of
+  the whole workbook (criteria, settings).
+
+Forgetting happens on the thread that made the change, before any view hears
+of it (``Announcer.watch``), so a view never reads a card older than the change
+it is told about.  Reads may come from several threads: a computation started
+before a change is not kept (each round has a generation number).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rater_desktop.analysis import CustomerFigures, ReportCard, customer_figures, report_card
+from rater_desktop.changes import Change, ChangeKind
+
+if TYPE_CHECKING:
+    from rater_desktop.model import AssessmentData, SurveyResults
+    from rater_desktop.operations import Operations
+
+UNCHANGED_BY = frozenset({ChangeKind.WORKSHOP, ChangeKind.PHONES})
+"""kinds that change nothing a report card shows"""
+SURVEY_KINDS = frozenset({ChangeKind.SURVEYS})
+
+
+@dataclass
+class _Round:
+    generation: int = 0
+    surveys: tuple[SurveyResults, ...] | None = None
+    customers: CustomerFigures | None = None
+    data: AssessmentData | None = None
+    card: ReportCard | None = None
+
+
+class RoundCards:
+    """The report cards of one open workbook's rounds (see the module doc)."""
+
+    def __init__(self, operations: Operations) -> None:
+        self._workbook = operations.workbook
+        self._lock = threading.Lock()
+        self._rounds: dict[int, _Round] = {}
+        operations.watch(self.forget)
+
+    def forget(self, change: Change) -> None:
+        """Drop what ``change`` may have altered."""
+        if change.kind in UNCHANGED_BY:
+            return
+        with self._lock:
+            rounds = self._rounds.values() if change.assessment_id is None else [
+                self._rounds.setdefault(change.assessment_id, _Round())]
+            for entry in rounds:
+                entry.generation += 1
+                entry.data = entry.card = None
+                if change.kind in SURVEY_KINDS or change.kind == ChangeKind.ASSESSMENTS:
+                    entry.surveys = entry.customers = None
+
+    def data(self, assessment_id: int) -> AssessmentData:
+        return self.read(assessment_id)[0]
+
+    def card(self, assessment_id: int) -> ReportCard:
+        return self.read(assessment_id)[1]
+
+    def read(self, assessment_id: int) -> tuple[AssessmentData, ReportCard]:
+        """The round's data and report card, from the cache when nothing touched the round since."""
+        with self._lock:
+            entry = self._rounds.setdefault(assessment_id, _Round())
+            if entry.data is not None and entry.card is not None:
+                return entry.data, entry.card
+            generation, surveys, customers = entry.generation, entry.surveys, entry.customers
+        if surveys is None:
+            surveys = self._workbook.survey_results(assessment_id)
+        data = self._workbook.read_assessment(assessment_id, surveys=surveys)
+        if customers is None:
+            customers = customer_figures(data)
+        card = report_card(data, customers)
+        with self._lock:
+            if entry.generation == generation:
+                entry.surveys, entry.customers, entry.data, entry.card = surveys, customers, data, card
+        return data, card
