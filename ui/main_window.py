@@ -19,13 +19,9 @@ from ui.pages.welcome import WelcomePage
 from ui.qt import (
     QAction,
     QActionGroup,
-    QCloseEvent,
     QEvent,
-    QFileDialog,
-    QInputDialog,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QObject,
     QStackedWidget,
     QWidget,
@@ -230,6 +226,7 @@ class MainWindow(QMainWindow):
             self._workbook_view.retranslate()
         for page in self.rollups:
             page.retranslate()
+        self._update_undo()
         self._update_title()
 
     # Roll-ups and dropped files -------------------------------------------
@@ -271,6 +268,8 @@ class MainWindow(QMainWindow):
     # Opening and closing ---------------------------------------------------
 
     def choose_and_open(self) -> None:
+        from ui.qt import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(
             self, _("Open a workbook"), self._start_folder(), self._file_filter()
         )
@@ -296,6 +295,7 @@ class MainWindow(QMainWindow):
     def _offer_read_only(self, path: Path, sentence: str) -> bool:
         """A workbook that cannot be changed where it is can still be read: ask, then open it so."""
         from rater_desktop.storage import WorkbookError, open_workbook
+        from ui.qt import QMessageBox
 
         answer = QMessageBox.question(
             self, _("Open read-only?"), sentence + "\n\n" + _("Open it read-only now?"),
@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
     def new_workbook(self) -> None:
         """Ask where to put a new workbook and for whom, then open it."""
         from rater_desktop.storage import WorkbookError, create_workbook
+        from ui.qt import QFileDialog, QInputDialog
 
         path, _filter = QFileDialog.getSaveFileName(
             self, _("New workbook"), self._start_folder(), self._file_filter()
@@ -338,9 +339,10 @@ class MainWindow(QMainWindow):
         from rater_desktop.storage import WorkbookError
         from ui.models.rounds import load_rounds
 
+        operations = Operations(workbook)
         try:
             organisation = workbook.organisation()
-            rounds = load_rounds(workbook)
+            rounds = load_rounds(workbook, operations.cards.read)
         except WorkbookError as error:
             workbook.close()
             show_error(self, _("Could not open the workbook"), str(error))
@@ -348,7 +350,7 @@ class MainWindow(QMainWindow):
         if self.workbook is not None:
             self.workbook.close()
         self.workbook = workbook
-        self.operations = Operations(workbook)
+        self.operations = operations
         self.operations.deliver = self._deliver
         self.operations.subscribe(self._workbook_edited)
         self.workbook_view.show_workbook(self.operations, organisation, rounds)
@@ -370,10 +372,7 @@ class MainWindow(QMainWindow):
         self.workbook_changed.emit()
 
     def _workbook_edited(self, _change: Change) -> None:
-        """Any change may move a grade or rename a round: re-read what the home page shows."""
-        from ui.models.rounds import load_rounds
-
-        self.workbook_view.update_rounds(self.workbook.organisation(), load_rounds(self.workbook))
+        """Undo and Redo follow every change (the pages and the overview listen for themselves)."""
         self._update_state()
 
     def undo(self) -> None:
@@ -388,6 +387,7 @@ class MainWindow(QMainWindow):
         """Write a consistent copy of the open workbook elsewhere (SQLite backup API); never over a workbook."""
         from rater_desktop.storage import WorkbookError
         from ui.dialogs.export_dialog import confirm_output
+        from ui.qt import QFileDialog
 
         if self.workbook is None:
             return
@@ -504,9 +504,18 @@ class MainWindow(QMainWindow):
                           ActionId.SETTINGS):
             self.actions[action_id].setEnabled(is_open)
         self.actions[ActionId.CLOSE].setEnabled(is_open)
-        self.actions[ActionId.UNDO].setEnabled(self.operations is not None and self.operations.can_undo)
-        self.actions[ActionId.REDO].setEnabled(self.operations is not None and self.operations.can_redo)
+        self._update_undo()
         self._update_title()
+
+    def _update_undo(self) -> None:
+        """Undo and Redo say what they would take back or make again ("Undo grade B for Lan")."""
+        undo, redo = self.actions[ActionId.UNDO], self.actions[ActionId.REDO]
+        undo.setEnabled(self.operations is not None and self.operations.can_undo)
+        redo.setEnabled(self.operations is not None and self.operations.can_redo)
+        from ui.undo_words import redo_title, undo_title
+
+        undo.setText(undo_title(self.operations.undo_step if self.operations else None))
+        redo.setText(redo_title(self.operations.redo_step if self.operations else None))
 
     def _update_title(self) -> None:
         if self.workbook is None:
@@ -525,7 +534,7 @@ class MainWindow(QMainWindow):
     def _file_filter() -> str:
         return _("RATER workbooks (*.rater)") + ";;" + _("All files (*)")
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.settings.set_window_layout(self.saveGeometry(), self.saveState())
         self.settings.set_last_open_file(self.workbook.path if self.workbook is not None else None)
         self.close_workbook()

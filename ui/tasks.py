@@ -42,13 +42,15 @@ def run_in_background(
     work: Callable[[], object],
     on_success: Callable[[object], None],
     on_failure: Callable[[Exception], None],
+    pool: QThreadPool | None = None,
 ) -> Task:
-    """Start ``work`` on a pool thread; keep the returned task alive until it reports."""
+    """Start ``work`` on a thread of ``pool`` (the global one by default); keep the returned task
+    alive until it reports."""
     task = Task(work)
     task.setAutoDelete(False)
     task.signals.succeeded.connect(on_success)
     task.signals.failed.connect(on_failure)
-    QThreadPool.globalInstance().start(task)
+    (pool or QThreadPool.globalInstance()).start(task)
     return task
 
 

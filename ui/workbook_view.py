@@ -8,16 +8,22 @@ current figures instead of patching its widgets in place.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from rater_desktop.changes import ChangeKind
 from rater_desktop.i18n import N_, _
 from ui.pages.home import HomePage
 from ui.qt import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget, Signal
 
 if TYPE_CHECKING:
+    from rater_desktop.changes import Change
     from rater_desktop.operations import Operations
     from ui.models.rounds import RoundRow
+
+
+ROUND_LIST_KINDS = frozenset({ChangeKind.ASSESSMENTS, ChangeKind.ORGANISATION})
+UNSEEN_BY_OVERVIEW = frozenset({ChangeKind.ACTIONS, ChangeKind.COMMENTS, ChangeKind.PHONES, ChangeKind.TIME_CONTEXTS})
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ class WorkbookView(QWidget):
         self.tabs.setObjectName("pageTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.home_page, "")
+        self._overview_stale = False
         self._holders: dict[str, QWidget] = {}
         self.pages: dict[str, QWidget] = {}
         for spec in PAGES:
@@ -92,7 +99,32 @@ class WorkbookView(QWidget):
         if operations is not self.operations:
             self.operations = operations
             self.assessment_id = None
+            operations.subscribe(self._on_change)
         self.update_rounds(organisation, rounds)
+
+    def _on_change(self, change: Change) -> None:
+        """Rounds renamed, added or removed: the chooser and overview at once.  Anything else
+        that moves a grade (or seals a round): the overview, when it is shown."""
+        if change.kind in ROUND_LIST_KINDS:
+            self.reload_rounds()
+        elif change.kind not in UNSEEN_BY_OVERVIEW:
+            self._overview_stale = True
+            self._reload_overview_if_shown()
+
+    def reload_rounds(self) -> None:
+        """Read the rounds again (report cards come from the cache: only changed rounds cost anything)."""
+        from ui.models.rounds import load_rounds
+
+        workbook = self.operations.workbook
+        sealed = self.operations.workshops.sealed
+        rounds = [replace(row, team_grade=None) if sealed(row.id) else row
+                  for row in load_rounds(workbook, self.operations.cards.read)]
+        self._overview_stale = False
+        self.update_rounds(workbook.organisation(), rounds)
+
+    def _reload_overview_if_shown(self) -> None:
+        if self._overview_stale and self.tabs.currentWidget() is self.home_page:
+            self.reload_rounds()
 
     def update_rounds(self, organisation: str, rounds: list[RoundRow]) -> None:
         """Refresh the overview and the round chooser after a change."""
@@ -140,6 +172,7 @@ class WorkbookView(QWidget):
         return self.pages.get(key)
 
     def _tab_shown(self, index: int) -> None:
+        self._reload_overview_if_shown()
         holder = self.tabs.widget(index)
         for spec in PAGES:
             if self._holders[spec.key] is holder and spec.key not in self.pages:

@@ -17,11 +17,10 @@ from typing import Any
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from rater_desktop.analysis import report_card
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _, ngettext
 from rater_desktop.model import ACTION_STATUSES, DIMENSION_KEYS, Action
-from rater_desktop.operations import Change, Operations
+from rater_desktop.operations import Operations
 from rater_desktop.report.content import STATUS_WORDS
 from rater_desktop.suggestions import Suggestion, library, suggestions_for
 from ui.dialogs.action_dialog import ActionDialog
@@ -221,7 +220,7 @@ class ActionPlanPage(WorkbookPage):
             self.operations.delete_action(action.id)
 
     def suggest(self) -> SuggestionDialog:
-        card = report_card(self.operations.workbook.read_assessment(self.assessment_id))
+        card = self.operations.cards.card(self.assessment_id)
         offered = suggestions_for(card) or [Suggestion(idea, "") for idea in library()]
         dialog = SuggestionDialog(offered, self)
         dialog.accepted.connect(lambda: self._from_suggestion(dialog.chosen()))
@@ -257,13 +256,13 @@ class ActionPlanPage(WorkbookPage):
         self.select_action(action_id)
         self.action_saved.emit(action_id)
 
-    def _on_change(self, change: Change) -> None:
-        if self.watches(change):
-            chosen = self.selected_action()
-            self.model.reload()
-            self._update_count()
-            if chosen is not None:
-                self.select_action(chosen.id)
+    def refresh(self) -> None:
+        """Read the actions again, keeping the one selected."""
+        chosen = self.selected_action()
+        self.model.reload()
+        self._update_count()
+        if chosen is not None:
+            self.select_action(chosen.id)
 
     def retranslate(self) -> None:
         rounds = {a.id: a for a in self.operations.workbook.assessments()}

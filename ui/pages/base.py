@@ -1,9 +1,12 @@
 """What every page over the open workbook shares: the operations layer and one round.
 
-A page listens to the operations layer for as long as its widget lives and
-re-reads itself when a change of a kind it shows touches its round. Ctrl+Z
-reaches the operations layer when a page is used on its own; inside the main
-window, Edit → Undo's shortcut takes it first and does the same.
+A page listens to the operations layer for as long as its widget lives.  When
+a change of a kind it shows touches its round (Anki's ``on_operation_did_execute``):
+the page on screen reads itself again at once; a page in a hidden tab only
+marks itself stale and reads itself again when it is shown; and the page that
+made the change (its ``origin``) does nothing, because it already shows it.
+Ctrl+Z reaches the operations layer when a page is used on its own; inside the
+main window, Edit → Undo's shortcut takes it first and does the same.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ class WorkbookPage(QWidget):
         super().__init__(parent)
         self.operations = operations
         self.assessment_id = assessment_id
+        self.stale = False
+        """a change this page shows happened while it was hidden: it reads itself again when shown"""
 
     def watch(self) -> None:
         """Start listening; called once the page's widgets exist. Stops when the widget goes."""
@@ -32,10 +37,29 @@ class WorkbookPage(QWidget):
 
     def watches(self, change: Change) -> bool:
         """True when ``change`` may alter what this page shows."""
-        return change.kind in self.WATCHED and change.assessment_id in (None, self.assessment_id)
+        return change.kind in self.WATCHED and change.touches(self.assessment_id)
+
+    def on_screen(self) -> bool:
+        """True when the page is shown in its window (a page in a hidden tab is not); a page used
+        on its own, as its own window, always counts as shown."""
+        return self.isWindow() or self.isVisibleTo(self.window())
 
     def _on_change(self, change: Change) -> None:
-        if self.watches(change):
+        if self.watches(change) and change.origin is not self:
+            self.refresh_when_seen()
+
+    def refresh_when_seen(self) -> None:
+        """Refresh now if the page is on screen, else when it is next shown."""
+        if self.on_screen():
+            self.stale = False
+            self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.stale:
+            self.stale = False
             self.refresh()
 
     def refresh(self) -> None:

@@ -9,17 +9,16 @@ the import wizard stored a survey).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea
 
 from rater_desktop import charts
-from rater_desktop.analysis import ReportCard, report_card
+from rater_desktop.analysis import ReportCard
 from rater_desktop.i18n import _, format_number
-from rater_desktop.operations import Change, Operations
+from rater_desktop.operations import Operations
 from rater_desktop.report.content import build_content, points
 from rater_desktop.report.model import Chart, ReportOptions
 from ui.models.comparison import DimensionsModel, ServqualModel, flag_sentence
+from ui.pages.base import WorkbookPage
 from ui.pages.survey_sources import SurveySourcesPanel
 from ui.qt import (
     QFont,
@@ -36,8 +35,6 @@ from ui.widgets.tables import fit_to_rows, table_view
 
 FEW_RESPONSES = 5
 """customer answers per dimension below which no flag is given (DESIGN §3)"""
-REFRESH_ON = frozenset({"surveys", "grades", "participants", "consensus", "settings", "criteria",
-                        "assessments", "workshop"})
 
 
 def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
@@ -70,14 +67,15 @@ class KpiTile(QFrame):
         layout.addWidget(self.caption)
 
 
-class ComparisonPage(QWidget):
+class ComparisonPage(WorkbookPage):
     """Team vs customers for one round: charts, flags in words, KPIs, SERVQUAL, surveys."""
 
+    WATCHED = ("surveys", "grades", "dimension_grades", "participants", "consensus", "settings", "criteria",
+               "assessments", "workshop", "comments")
+
     def __init__(self, operations: Operations, assessment_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(operations, assessment_id, parent)
         self.setObjectName("comparisonPage")
-        self.operations = operations
-        self.assessment_id = assessment_id
         self.card: ReportCard | None = None
 
         self.title = _bold(QLabel(), 1.6)
@@ -139,17 +137,8 @@ class ComparisonPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.body)
 
-        unsubscribe: Callable[[], None] = operations.subscribe(self._changed)
-        self.destroyed.connect(lambda *_a: unsubscribe())
+        self.watch()
         self.refresh()
-
-    def set_assessment(self, assessment_id: int) -> None:
-        self.assessment_id = assessment_id
-        self.refresh()
-
-    def _changed(self, change: Change) -> None:
-        if change.kind in REFRESH_ON and change.assessment_id in (None, self.assessment_id):
-            self.refresh()
 
     def refresh(self) -> None:
         """Re-read the round and redraw everything (only a notice while a workshop's votes are sealed)."""
@@ -160,8 +149,7 @@ class ComparisonPage(QWidget):
             "starts the reveal on the Workshop tab."))
         if sealed:
             return
-        data = self.operations.workbook.read_assessment(self.assessment_id)
-        self.card = report_card(data)
+        data, self.card = self.operations.cards.read(self.assessment_id)
         self._threshold = data.gap_threshold
         content = build_content(self.card, data, options=ReportOptions(sections=frozenset({"charts"})))
         specs = [b.spec for s in content.sections for b in s.blocks if isinstance(b, Chart)]

@@ -293,7 +293,7 @@ class GradingPage(WorkbookPage):
 
     def _on_change(self, change: Change) -> None:
         if change.kind in STRUCTURE_KINDS and change.touches(self.assessment_id):
-            self.refresh()
+            self.refresh_when_seen()
         elif self.session.follow(change):
             self._show_step(keep_note=False)
 

@@ -25,6 +25,7 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets.fonts import enlarge
+from ui.widgets.labels import SteadyLabel
 
 CHOSEN_STYLE = (
     "QPushButton[answer=\"true\"]:checked { background: #1f5f8b; color: white; border: 3px solid #0d3552; }"
@@ -119,7 +120,7 @@ class GradePanel(QWidget):
         self.note = QLineEdit()
         self.note.setObjectName("note")
         self.note_label.setBuddy(self.note)
-        self.status = QLabel()
+        self.status = SteadyLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.dimension_label)
         layout.addWidget(self.statement)
@@ -297,4 +298,5 @@ class ProgressRow(QWidget):
             bar.setValue(part.done)
             bar.setFormat(f"{name} {part.done}/{part.total}")
             bar.setToolTip(_("{name}: {done} of {total} answered").format(name=name, done=part.done, total=part.total))
-            enlarge(bar, 1.0, bold=part.key == current)
+            if bar.font().bold() != (part.key == current):  # a new font lays the page out again: only on change
+                enlarge(bar, 1.0, bold=part.key == current)

@@ -17,10 +17,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QPlainTextEdit, QSplitter, QStackedWidget, QTabWidget
 
 from rater_desktop import charts
-from rater_desktop.analysis import CriterionResult, DimensionResult, ReportCard, report_card
+from rater_desktop.analysis import CriterionResult, DimensionResult, ReportCard
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _, format_number, language
-from rater_desktop.model import AssessmentData
+from rater_desktop.model import LETTERS, AssessmentData
 from rater_desktop.operations import Operations
 from rater_desktop.report.content import build_content, criterion_text, reading_sentence
 from rater_desktop.report.model import Chart, ReportOptions
@@ -38,7 +38,7 @@ from ui.widgets.chart_canvas import ChartView
 from ui.widgets.fonts import enlarge
 from ui.widgets.tables import table_view
 
-CONSENSUS_CHOICES = (None, "A", "B", "C", "D", "F")
+CONSENSUS_CHOICES = (None, *LETTERS)
 
 
 def vote_spec(result: DimensionResult) -> charts.VoteDistributionSpec:
@@ -57,7 +57,7 @@ class ResultsPage(WorkbookPage):
 
     WATCHED = (
         "grades", "context_grades", "continuum", "consensus", "criteria", "participants", "time_contexts",
-        "assessments", "surveys", "settings", "workshop",
+        "assessments", "surveys", "settings", "workshop", "dimension_grades", "comments",
     )
 
     def __init__(self, operations: Operations, assessment_id: int, parent: QWidget | None = None) -> None:
@@ -66,6 +66,7 @@ class ResultsPage(WorkbookPage):
         self.card: ReportCard | None = None
         self.data: AssessmentData | None = None
         self._chart_specs: list[tuple[str, charts.ChartSpec]] = []
+        self._report_specs: tuple[ReportCard | None, list[tuple[str, charts.ChartSpec]]] = (None, [])
         self._charts_dirty = True
 
         self.title = QLabel()
@@ -193,8 +194,7 @@ class ResultsPage(WorkbookPage):
         statement_row = self.criteria_view.currentIndex().row()
         sealed = self.operations.workshops.sealed(self.assessment_id)
         self.body.setCurrentIndex(1 if sealed else 0)
-        self.data = None if sealed else self.operations.workbook.read_assessment(self.assessment_id)
-        self.card = None if sealed else report_card(self.data)
+        self.data, self.card = (None, None) if sealed else self.operations.cards.read(self.assessment_id)
         self.dimensions_model.set_card(self.card)
         self.dimensions_view.setCurrentIndex(self.dimensions_model.index(min(row, 4), 0))
         self._charts_dirty = True
@@ -230,9 +230,12 @@ class ResultsPage(WorkbookPage):
         """(title, spec) of every chart on offer, built by the report's own spec functions."""
         if self.card is None or self.data is None:
             return []
-        content = build_content(self.card, self.data, options=ReportOptions(sections=frozenset({"charts", "contexts"})))
-        specs = [(block.spec.title, block.spec) for section in content.sections for block in section.blocks
-                 if isinstance(block, Chart)]
+        if self._report_specs[0] is not self.card:  # once per report card, not per dimension chosen
+            content = build_content(self.card, self.data,
+                                    options=ReportOptions(sections=frozenset({"charts", "contexts"})))
+            self._report_specs = (self.card, [(block.spec.title, block.spec) for section in content.sections
+                                              for block in section.blocks if isinstance(block, Chart)])
+        specs = list(self._report_specs[1])
         dimension = self.selected_dimension()
         if dimension is not None:
             spec = vote_spec(dimension)

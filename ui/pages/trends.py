@@ -110,7 +110,8 @@ class TrendsPage(WorkbookPage):
         """The rounds up to this page's round (rounds_up_to), as the report of that round shows them."""
         workbook = self.operations.workbook
         known = {a.id for a in workbook.assessments()}
-        history = rounds_up_to(workbook, self.assessment_id if self.assessment_id in known else None) if known else []
+        chosen = self.assessment_id if self.assessment_id in known else None
+        history = rounds_up_to(workbook, chosen, read=self.operations.cards.read) if known else []
         self.trend = trend([past.card for past in history])
         self.model.set_trend(self.trend)
         self._draw()

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 
-from rater_desktop.changes import Change, ChangeKind
+from rater_desktop.changes import ChangeKind
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _
 from rater_desktop.model import Participant
 from rater_desktop.operations import Operations
 from rater_desktop.sessions.workshop import Phase
 from ui.dialogs.action_dialog import ActionDialog
+from ui.pages.base import WorkbookPage
 from ui.pages.grading import GradingPage
 from ui.pages.workshop_panels import DiscussionPanel, HandoverPanel, RosterPanel, ScreenChooser
 from ui.presenter import PresenterWindow
@@ -44,18 +45,18 @@ from ui.qt import (
     QWidget,
 )
 
-WATCHED = frozenset({ChangeKind.GRADES, ChangeKind.PARTICIPANTS, ChangeKind.CRITERIA, ChangeKind.CONSENSUS,
+WATCHED = frozenset({ChangeKind.GRADES, ChangeKind.DIMENSION_GRADES, ChangeKind.PARTICIPANTS, ChangeKind.CRITERIA, ChangeKind.CONSENSUS,
                      ChangeKind.SURVEYS, ChangeKind.ASSESSMENTS, ChangeKind.WORKSHOP})
 
 
-class WorkshopPage(QWidget):
+class WorkshopPage(WorkbookPage):
     """Run a workshop on round ``assessment_id``: voting, reveal, consensus, actions."""
 
+    WATCHED = WATCHED
+
     def __init__(self, operations: Operations, assessment_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(operations, assessment_id, parent)
         self.setObjectName("workshopPage")
-        self.operations = operations
-        self.assessment_id = assessment_id
         self.session = operations.workshops.of(assessment_id)
         self.grading: GradingPage | None = None
         self.action_dialog: ActionDialog | None = None
@@ -91,8 +92,7 @@ class WorkshopPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.steps, 1)
 
-        stop = operations.subscribe(self._on_change)
-        self.destroyed.connect(lambda *_args, stop=stop: stop())
+        self.watch()
         self.retranslate()
         self._resume()
 
@@ -334,10 +334,6 @@ class WorkshopPage(QWidget):
         (self.tick.start if self.session.timer.running else self.tick.stop)()
         self._show_clock()
 
-    def pause_timer(self) -> None:
-        if self.session.timer.running:
-            self.toggle_timer()
-
     def reset_timer(self) -> None:
         with self._acting():
             self.session.reset_timer()
@@ -363,11 +359,15 @@ class WorkshopPage(QWidget):
         """Changes of the workshop's state made by this page: it shows them itself."""
         return self.operations.acting_as(self)
 
-    def _on_change(self, change: Change) -> None:
-        if change.kind not in WATCHED or not change.touches(self.assessment_id) or change.origin is self:
-            return
+    def on_screen(self) -> bool:
+        """The presenter mirrors this page: while the room sees it, the page counts as shown."""
+        return super().on_screen() or self.presenter.isVisible()
+
+    def refresh(self) -> None:
+        """Redraw what is in view: the roster (not while a voter holds the laptop), or the reveal."""
         if self.steps.currentIndex() == 0:
-            self._fill_roster()
+            if self.voting.currentWidget() is not self.grading:
+                self._fill_roster()
         elif self.session.current is not None:
             self._refresh_reveal()
 
