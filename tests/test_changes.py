@@ -41,7 +41,7 @@ def test_changes_made_for_a_phone_are_not_undone_from_the_laptop(ops):
     criterion = ops.workbook.criteria()[0].id
     with ops.acting_as("phone", undoable=False):
         ops.set_grade(ann, criterion, "B")
-    assert ops.undo_text == "add_participant"
+    assert ops.undo_step.label == "add_participant"
     assert ops.workbook.grades_for(ann)[criterion].grade == "B"
 
 

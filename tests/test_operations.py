@@ -31,7 +31,7 @@ def test_grade_and_note_changes_undo_one_at_a_time(ops, seen):
     ops.set_grade(ann, rel, "B")
     ops.set_grade(ann, rel, "B", "late twice")
     ops.set_grade(ann, rel, "D", "late twice")
-    assert ops.undo_text == "set_grade"
+    assert ops.undo_step.label == "set_grade"
 
     assert ops.undo() == Change("grades", first, (ann, rel))
     assert wb.grades_for(ann) == {rel: model.Grade(ann, rel, "B", "late twice")}
@@ -113,7 +113,7 @@ def test_failed_change_records_nothing_and_tells_nobody(ops, seen):
     ann = ops.add_participant(first, "Ann")
     with pytest.raises(ValueError):
         ops.set_grade(ann, ops.workbook.criteria()[0].id, "Z")
-    assert ops.undo_text == "add_participant" and len(seen) == 1
+    assert ops.undo_step.label == "add_participant" and len(seen) == 1
 
 
 def test_undo_of_round_delete_restores_everything_in_it(ops, tmp_path):
@@ -135,7 +135,7 @@ def test_undo_of_round_delete_restores_everything_in_it(ops, tmp_path):
 
 
 def test_nothing_to_undo(ops):
-    assert (ops.can_undo, ops.undo_text, ops.undo(), ops.redo()) == (False, None, None, None)
+    assert (ops.can_undo, ops.undo_step, ops.undo(), ops.redo()) == (False, None, None, None)
 
 
 def test_unsubscribed_listener_is_not_called(ops):

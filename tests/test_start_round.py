@@ -59,7 +59,7 @@ def test_copies_people_situations_and_unfinished_actions_only(ops):
 def test_undo_removes_the_whole_round_and_redo_brings_it_back(ops):
     first, _ = _first_round(ops)
     new = ops.start_round_from(first, "Next quarter", "2026-07-01")
-    assert ops.undo_text == "start_round_from"
+    assert ops.undo_step.label == "start_round_from"
     ops.undo()
     wb = ops.workbook
     assert [a.id for a in wb.assessments()] == [first]

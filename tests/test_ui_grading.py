@@ -203,7 +203,7 @@ def test_resume_lands_on_the_step_left_even_when_it_was_answered(qtbot, round_pa
     press(qtbot, page, Qt.Key.Key_Left)
     assert page.session.index == 2
     third = page.session.steps[2].criterion.id
-    assert ops.undo_text == "set_grade"  # moving about is a bookmark, not something Ctrl+Z takes back
+    assert ops.undo_step.label == "set_grade"  # moving about is a bookmark, not something Ctrl+Z takes back
     ops.workbook.close()
     page.close()
 

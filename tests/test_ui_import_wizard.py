@@ -283,7 +283,7 @@ def test_survey_written_off_the_gui_thread_is_announced_on_it_and_undoable(qtbot
     aid = ops.workbook.latest_assessment_id()
     assert [s["id"] for s in ops.workbook.surveys(aid)] == [wizard.import_result.survey_id]
     assert heard == [("surveys", True)]
-    assert ops.undo_text == "add_survey"
+    assert ops.undo_step.label == "add_survey"
     ops.undo()
     assert ops.workbook.surveys(aid) == []
 

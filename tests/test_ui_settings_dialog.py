@@ -72,7 +72,7 @@ def test_weights_show_a_live_total_and_are_saved_as_one_undoable_step(qtbot, win
     assert saved.weights == {"reliability": 40.0, "assurance": 20.0, "tangibles": 0.0, "empathy": 20.0,
                              "responsiveness": 20.0}
     assert (saved.gap_threshold, saved.show_names, saved.servqual_weights) == (0.75, True, None)
-    assert window.operations.undo_text == "set_settings"
+    assert window.operations.undo_step.label == "set_settings"
     window.actions[ActionId.UNDO].trigger()
     undone = window.workbook.settings()
     assert (undone.weights, undone.gap_threshold, undone.show_names) == (None, 0.5, False)

@@ -73,7 +73,7 @@ def test_ticking_a_kept_aside_survey_counts_it_and_undo_puts_it_back(qtbot, page
     assert (empathy.n, empathy.mean) == (10, pytest.approx(2.4))
     assert ops.workbook.survey_sources(ops.workbook.latest_assessment_id())[1].included
     assert "different scales" in page.sources.note.text()
-    assert ops.undo_text == "set_survey_included"
+    assert ops.undo_step.label == "set_survey_included"
     ops.undo()
     assert page.card.dimension("empathy").customer.n == 6
     assert page.sources.model.index(1, COL_COUNTED).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
