@@ -26,6 +26,9 @@ GRADES: tuple[str, ...] = (*LETTERS, "NA")
 CONTINUUM_ITEMS: tuple[int, ...] = (1, 2, 3)
 CONTINUUM_KINDS: tuple[str, ...] = ("current", "desired")
 
+DEFAULT_GAP_THRESHOLD = 0.5
+"""Points of difference between team and customers from which a gap is flagged (a workbook may set its own)."""
+
 ACTION_STATUSES: tuple[str, ...] = ("open", "in_progress", "done", "dropped")
 
 
@@ -228,7 +231,7 @@ class AssessmentData:
     weights: dict[str, float] | None = None
     """dimension weights summing to 100, or None for equal weights"""
     servqual_weights: dict[str, float] | None = None
-    gap_threshold: float = 0.5
+    gap_threshold: float = DEFAULT_GAP_THRESHOLD
     show_names: bool = False
     comments: tuple[SurveyComment, ...] = ()
     """the customers' own words from the round's surveys, hidden ones included (flagged)"""

@@ -16,15 +16,15 @@ from dataclasses import dataclass, fields
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from rater_desktop.model import DEFAULT_GAP_THRESHOLD, LETTERS
 from rater_desktop.stats import mean, sample_sd, t_ppf
 
-LETTER_POINTS: dict[str, int] = {"A": 4, "B": 3, "C": 2, "D": 1, "F": 0}
+LETTER_POINTS: dict[str, int] = dict(zip(LETTERS, (4, 3, 2, 1, 0)))
 NOT_APPLICABLE: frozenset[str] = frozenset({"", "NA", "N/A"})
 
 GRADE_FLOORS: tuple[tuple[float, str], ...] = ((3.5, "A"), (2.5, "B"), (1.5, "C"), (0.5, "D"))
 """Lowest mean that still earns each letter; anything below 0.5 is an F."""
 
-DEFAULT_GAP_THRESHOLD = 0.5
 MIN_CUSTOMER_RESPONSES = 5
 """Below this many customer respondents a gap is shown as "few responses"."""
 CONTEXT_FLAG_RANGE = 1.0

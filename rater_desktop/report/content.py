@@ -14,7 +14,7 @@ from rater_desktop import charts
 from rater_desktop.analysis import CriterionResult, ReportCard
 from rater_desktop.framework import criterion_wording, dimension_name
 from rater_desktop.i18n import N_, _, format_date, format_number, language, ngettext
-from rater_desktop.model import Action, AssessmentData, Criterion
+from rater_desktop.model import GRADES, Action, AssessmentData, Criterion
 from rater_desktop.privacy import names_shown, small_group
 from rater_desktop.report.model import (
     SECTION_TITLES,
@@ -45,7 +45,7 @@ STATUS_WORDS = {
     "done": N_("Done"),
     "dropped": N_("Dropped"),
 }
-GRADE_COLUMNS = ("A", "B", "C", "D", "F", "NA")
+GRADE_COLUMNS = GRADES
 TREND_ROUNDS = 4
 """Most rounds the trend table shows (the latest ones): a page is only so wide."""
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QSortFilterProxyModel
 
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import N_, _, format_date
-from rater_desktop.model import DIMENSION_KEYS, Action, Criterion
+from rater_desktop.model import DIMENSION_KEYS, LETTERS, Action, Criterion
 from rater_desktop.operations import Operations
 from rater_desktop.report.content import STATUS_WORDS, criterion_text
 from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -27,7 +27,7 @@ ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 DIMENSION_ROLE = Qt.ItemDataRole.UserRole + 4
-GRADE_ORDER = {"A": 0, "B": 1, "C": 2, "D": 3, "F": 4}
+GRADE_ORDER = {letter: rank for rank, letter in enumerate(LETTERS)}
 STATUS_ORDER = {"open": 0, "in_progress": 1, "done": 2, "dropped": 3}
 
 

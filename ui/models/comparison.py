@@ -6,17 +6,13 @@ format them (in the current language) for read-only table views.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
 from rater_desktop.analysis import DimensionResult, ReportCard
 from rater_desktop.framework import dimension_name
-from rater_desktop.i18n import _, format_number, ngettext
+from rater_desktop.i18n import N_, _, format_number, ngettext
+from rater_desktop.model import DEFAULT_GAP_THRESHOLD
 from rater_desktop.report.content import flag_word, points, signed
-from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
-Index = QModelIndex | QPersistentModelIndex
-_NO_INDEX = QModelIndex()
+from ui.models.base import LEFT, RIGHT, ReadOnlyTable
+from ui.qt import Qt
 
 
 def _amount(gap: float) -> str:
@@ -27,7 +23,7 @@ def _amount(gap: float) -> str:
     return _("{points} of a grade").format(points=format_number(abs(gap), 1))
 
 
-def flag_sentence(result: DimensionResult, threshold: float = 0.5) -> str:
+def flag_sentence(result: DimensionResult, threshold: float = DEFAULT_GAP_THRESHOLD) -> str:
     """What a dimension's flag means, in plain words; "" when there is nothing to compare."""
     name = dimension_name(result.key)
     if result.flag == "few_responses":
@@ -51,60 +47,14 @@ def flag_sentence(result: DimensionResult, threshold: float = 0.5) -> str:
                  dimension=name, threshold=format_number(threshold, 1), **grades)
 
 
-class _TextTable(QAbstractTableModel):
-    """A read-only table whose cells are computed from one row object per line."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: Sequence[Any] = ()
-
-    def _headers(self) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def _cells(self, row: Any) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def _align(self, column: int) -> Qt.AlignmentFlag:
-        left = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
-        return left | Qt.AlignmentFlag.AlignVCenter
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._headers())
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells(self._rows[index.row()])[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._align(index.column())
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers()[section]
-        return None
-
-    def retranslate(self) -> None:
-        self.beginResetModel()
-        self.endResetModel()
-
-
-class DimensionsModel(_TextTable):
+class DimensionsModel(ReadOnlyTable):
     """Per dimension: team grade, customer grade, responses, 95 % interval, gap, flag."""
 
-    def _headers(self) -> tuple[str, ...]:
-        return (_("Dimension"), _("Team"), _("Customers"), _("Responses"), _("95% interval"),
-                _("Gap"), _("Flag"))
+    HEADERS = (N_("Dimension"), N_("Team"), N_("Customers"), N_("Responses"), N_("95% interval"),
+               N_("Gap"), N_("Flag"))
+
+    def cell(self, d: DimensionResult, column: int) -> str:
+        return self._cells(d)[column]
 
     def _cells(self, d: DimensionResult) -> tuple[str, ...]:
         team = f"{d.internal.grade} ({points(d.internal.mean)})" if d.internal else "–"
@@ -114,13 +64,11 @@ class DimensionsModel(_TextTable):
         return (dimension_name(d.key), team, customer, str(d.customer.n) if d.customer else "0",
                 interval, signed(d.gap), flag_word(d.flag))
 
-    def _align(self, column: int) -> Qt.AlignmentFlag:
-        if column in (0, 6):
-            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    def alignment(self, column: int) -> Qt.AlignmentFlag:
+        return LEFT if column in (0, 6) else RIGHT
 
 
-class ServqualModel(_TextTable):
+class ServqualModel(ReadOnlyTable):
     """SERVQUAL perception, expectation and P − E per dimension, then the scores."""
 
     def set_card(self, card: ReportCard) -> None:
@@ -133,9 +81,9 @@ class ServqualModel(_TextTable):
             rows.append(("weighted", "", "", signed(card.servqual_weighted)))
         self.set_rows(rows)
 
-    def _headers(self) -> tuple[str, ...]:
-        return (_("Dimension"), _("Perception"), _("Expectation"), _("Gap (P − E)"))
+    HEADERS = (N_("Dimension"), N_("Perception"), N_("Expectation"), N_("Gap (P − E)"))
 
-    def _cells(self, row: tuple[str, ...]) -> tuple[str, ...]:
-        label = {"unweighted": _("Unweighted score"), "weighted": _("Weighted score")}.get(row[0], row[0])
-        return (label, *row[1:])
+    def cell(self, row: tuple[str, ...], column: int) -> str:
+        if column == 0:
+            return {"unweighted": _("Unweighted score"), "weighted": _("Weighted score")}.get(row[0], row[0])
+        return row[column]

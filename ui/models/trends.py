@@ -13,7 +13,8 @@ from typing import Any
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _, format_number
 from rater_desktop.trends import OVERALL, DimensionTrend, Point, Trend, change_sentence
-from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from ui.models.base import CENTRE, LEFT, ReadOnlyTable
+from ui.qt import Qt
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -26,37 +27,30 @@ def point_text(point: Point) -> str:
     return "–" if point.mean is None else f"{point.grade} ({format_number(point.mean, 2)})"
 
 
-class TrendModel(QAbstractTableModel):
+class TrendModel(ReadOnlyTable):
+    """Overall, then the five dimensions; two columns per round, then the change in words."""
+
+    NUMBERS = CENTRE
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._trend: Trend | None = None
-        self._rows: list[DimensionTrend] = []
 
     def set_trend(self, trend: Trend | None) -> None:
-        self.beginResetModel()
         self._trend = trend
-        self._rows = [trend.overall, *trend.dimensions] if trend else []
-        self.endResetModel()
+        self.set_rows([trend.overall, *trend.dimensions] if trend else [])
 
-    def _rounds(self) -> int:
-        return len(self._trend.rounds) if self._trend else 0
+    def headers(self) -> tuple[str, ...]:
+        if not self._trend:
+            return ()
+        sides = (_("Team"), _("Customers"))
+        rounds = tuple(f"{past.name}\n{who}" for past in self._trend.rounds for who in sides)
+        return (_("Dimension"), *rounds, _("Change since the last round"))
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def alignment(self, column: int) -> Qt.AlignmentFlag:
+        return LEFT if column in (0, self.columnCount() - 1) else CENTRE
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() or not self._trend else 2 + 2 * self._rounds()
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == KEY_ROLE:
-            return row.key
-        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < column <= 2 * self._rounds():
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def cell(self, row: DimensionTrend, column: int) -> str:
         if column == 0:
             return row_name(row.key)
         if column == self.columnCount() - 1:
@@ -65,13 +59,5 @@ class TrendModel(QAbstractTableModel):
         round_index, side = divmod(column - 1, 2)
         return point_text((row.team, row.customer)[side][round_index])
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal or not self._trend:
-            return None
-        if section == 0:
-            return _("Dimension")
-        if section == self.columnCount() - 1:
-            return _("Change since the last round")
-        round_index, side = divmod(section - 1, 2)
-        who = _("Team") if side == 0 else _("Customers")
-        return f"{self._trend.rounds[round_index].name}\n{who}"
+    def role_data(self, row: DimensionTrend, column: int, role: int) -> Any:
+        return row.key if role == KEY_ROLE else None
