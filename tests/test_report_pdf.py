@@ -1,5 +1,6 @@
 """The PDF itself: text extracted with pypdf shows the grades, names and sections."""
 
+import shutil
 import unicodedata
 from dataclasses import replace
 
@@ -155,10 +156,8 @@ def _uncompressed(path) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    from rater_desktop.demo import write_demo
-
-    return write_demo(tmp_path_factory.mktemp("demo") / "d.rater")
+def demo(tmp_path_factory, demo_template):
+    return shutil.copyfile(demo_template, tmp_path_factory.mktemp("demo") / "d.rater")
 
 
 def _demo_change_sentences(path, lang: str) -> list[str]:

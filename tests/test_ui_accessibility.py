@@ -6,10 +6,11 @@ screen reader announces only "edit" or "table". The test opens the demo,
 visits every tab and lists each visible control that has neither.
 """
 
+import shutil
+
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QHeaderView, QLineEdit, QTabBar
 
-from rater_desktop.demo import write_demo
 from ui.main_window import MainWindow
 from ui.qt import QAbstractItemView, QComboBox, QLabel
 from ui.settings import Settings
@@ -18,8 +19,8 @@ from ui.workbook_view import PAGES
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    return write_demo(tmp_path_factory.mktemp("demo") / "demo.rater")
+def demo_file(tmp_path_factory, demo_template):
+    return shutil.copyfile(demo_template, tmp_path_factory.mktemp("demo") / "demo.rater")
 
 
 @pytest.fixture

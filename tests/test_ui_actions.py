@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from rater_desktop.demo import write_demo
 from rater_desktop.operations import Operations
 from rater_desktop.storage import open_workbook
 from ui.models.actions import COL_DUE, COL_STATUS, COL_TITLE
@@ -13,8 +12,8 @@ from ui.qt import Qt
 
 
 @pytest.fixture
-def page(qtbot, tmp_path):
-    workbook = open_workbook(write_demo(tmp_path / "d.rater"))
+def page(qtbot, demo_copy):
+    workbook = open_workbook(demo_copy)
     ops = Operations(workbook)
     widget = ActionPlanPage(ops, workbook.latest_assessment_id())
     qtbot.addWidget(widget)

@@ -7,6 +7,7 @@ thread and the tests wait for the dialog's signals.
 
 import csv
 import io
+import shutil
 import threading
 import unicodedata
 
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import QColorDialog
 
 import rater_desktop.report
 from rater_desktop import i18n
-from rater_desktop.demo import write_demo
 from rater_desktop.storage import open_workbook
 from ui.dialogs.export_dialog import export_data
 from ui.dialogs.report_dialog import KEY_OPEN_WHEN_DONE, ReportDialog
@@ -29,8 +29,8 @@ BUILD_TIMEOUT_MS = 60_000
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    return write_demo(tmp_path_factory.mktemp("demo") / "d.rater")
+def demo_file(tmp_path_factory, demo_template):
+    return shutil.copyfile(demo_template, tmp_path_factory.mktemp("demo") / "d.rater")
 
 
 @pytest.fixture

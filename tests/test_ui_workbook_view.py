@@ -1,16 +1,17 @@
 """The open-workbook view: every page reachable from the window, for the chosen round."""
 
+import shutil
+
 import pytest
 
-from rater_desktop.demo import write_demo
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.workbook_view import PAGES
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    return write_demo(tmp_path_factory.mktemp("demo") / "demo.rater")
+def demo_file(tmp_path_factory, demo_template):
+    return shutil.copyfile(demo_template, tmp_path_factory.mktemp("demo") / "demo.rater")
 
 
 @pytest.fixture
