@@ -1,8 +1,10 @@
 """Start-up to first paint, compared with a bare PySide6 window in the same run.
 
-Target (issue 3): the app's `main.py --quit-after-startup` takes at most 1.5×
-the time of /work/shared/bench/baseline_window.py. Runs alternate so drift on
-a shared machine hits both sides alike; the median ratio is what counts.
+Target (issue 13): the app's `main.py --quit-after-startup` takes at most 1.3×
+the time of ../shared/bench/baseline_window.py, both as whole processes
+(launch to exit) and while another process keeps one core busy, as on a
+user's laptop that is rarely idle. Runs alternate so drift on a shared
+machine hits both sides alike; the median ratio is what counts.
 Run with: uv run pytest tests/benchmarks/test_startup_bench.py -s
 
 Both sides may write bytecode (into a private cache folder), as on a user's
@@ -18,10 +20,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 BASELINE = ROOT.parent / "shared" / "bench" / "baseline_window.py"
 RUNS = 7
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.3
 
 
 def timed(args: list[str], pycache: Path) -> float:
@@ -32,7 +36,16 @@ def timed(args: list[str], pycache: Path) -> float:
     return time.perf_counter() - start
 
 
-def test_startup_within_one_and_a_half_bare_windows(tmp_path):
+@pytest.fixture
+def busy_core():
+    """Another process keeping one core busy for as long as the test runs."""
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    yield
+    spinner.kill()
+    spinner.wait()
+
+
+def test_startup_within_one_point_three_bare_windows(tmp_path, busy_core):
     # One unmeasured run of each warms the OS file cache and writes bytecode.
     timed([str(BASELINE)], tmp_path)
     timed(["main.py", "--quit-after-startup"], tmp_path)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from rater_desktop.i18n import N_
 from rater_desktop.sentences import error_sentence, one_line
-from ui.qt import QMessageBox, QWidget
+from ui.qt import QWidget
 
 
 def show_error(parent: QWidget | None, title: str, sentence: str) -> None:
     """A modal warning with ``sentence`` as its whole text."""
+    from ui.qt import QMessageBox  # slow to hand out, and never needed before the first paint
+
     QMessageBox.warning(parent, title, one_line(sentence))
 
 
