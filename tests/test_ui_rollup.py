@@ -60,7 +60,7 @@ def rolled_up(qtbot, page, paths):
 
 
 def heatmap(page):
-    proxy = page.results.heatmap_proxy
+    proxy = page.results.heatmap_model
     return [[proxy.index(r, c).data() for c in range(proxy.columnCount())] for r in range(proxy.rowCount())]
 
 
@@ -84,7 +84,7 @@ def test_a_folder_fills_members_and_the_heatmap_with_the_whole_group_first(qtbot
 
 def test_cells_are_coloured_by_their_distance_and_explain_themselves(qtbot, page, folder):
     rolled_up(qtbot, page, [folder])
-    proxy = page.results.heatmap_proxy
+    proxy = page.results.heatmap_model
     row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "Chi nhánh Hà Nội")
     cell = proxy.index(row, 2)
     assert cell.data(Qt.ItemDataRole.BackgroundRole) is not None

@@ -33,6 +33,8 @@ VIEW_TITLES = {
     "customer": i18n.N_("Customer grades"),
     "gap": i18n.N_("Gaps (team minus customers)"),
 }
+POOLED_COLOUR = "#e8eef4"
+"""the whole group's row in the heatmaps"""
 NAME_LIMIT = 60
 """Longest team name in a table cell (the full name is in the one-line summaries)."""
 
@@ -101,8 +103,12 @@ def _glance(rollup: Rollup, names: dict[str, str]) -> Section:
 
 
 def _heatmap(rollup: Rollup, view: str, names: dict[str, str]) -> Table:
+    """The whole group first (tinted), then one row per team, each cell against the whole."""
     header = (_("Team"), _("n"), *(names[key] for key in DIMENSION_KEYS))
-    rows, shading = [], []
+    pooled = rollup.pooled
+    n = pooled.customers if view == "customer" else pooled.participants
+    rows = [(_("All teams"), str(n), *(_pooled_text(view, d) for d in pooled.card.dimensions))]
+    shading = [(POOLED_COLOUR,) * len(header)]
     for team in rollup.teams:
         texts, colours = [], []
         for d in team.card.dimensions:
@@ -119,11 +125,9 @@ def _heatmap(rollup: Rollup, view: str, names: dict[str, str]) -> Table:
         n = team.customers if view == "customer" else team.participants
         rows.append((clip(team.name, NAME_LIMIT), str(n), *texts))
         shading.append((None, None, *colours))
-    pooled = rollup.pooled
-    n = pooled.customers if view == "customer" else pooled.participants
-    rows.append((_("All teams"), str(n), *(_pooled_text(view, d) for d in pooled.card.dimensions)))
-    return Table(header, tuple(rows), (3, 1, *(2,) * len(DIMENSION_KEYS)), ("L", "R", *("C",) * len(DIMENSION_KEYS)),
-                 shading=tuple(shading))
+    # the longest dimension names ("Responsiveness", "Phương tiện hữu hình") must not break inside a word
+    widths = (2.4, 1.0, 2, 2, 2, 2, 2.4)
+    return Table(header, tuple(rows), widths, ("L", "R", *("C",) * len(DIMENSION_KEYS)), shading=tuple(shading))
 
 
 def _cell_text(view: str, c: Cell) -> str:
@@ -241,6 +245,10 @@ def _method(rollup: Rollup, notices: Sequence[Notice]) -> Section:
         Text(_("Teams whose statements differ are compared per dimension, each dimension scored on the team's "
                "own statements. Statements are compared one by one only where teams share a built-in "
                "statement.")),
+        Text(_("Grades: A = 4, B = 3, C = 2, D = 1, F = 0 points; a mean of 3.5 or more is an A, 2.5 a B, "
+               "1.5 a C, 0.5 a D. Gap = team mean minus customer mean; a blind spot is a gap of "
+               "{threshold} points or more, a hidden strength one of −{threshold} or less.").format(
+            threshold=points(rollup.pooled.gap_threshold, 1)), "small"),
         Text(_("Privacy"), "subheading"),
         Text(_("No team figure rests on fewer than {participants} participants, and no customer figure on fewer "
                "than {customers} customers. Withheld teams still count in the group figures; so that their "
@@ -262,8 +270,4 @@ def _method(rollup: Rollup, notices: Sequence[Notice]) -> Section:
             [_("Left out: {path} — {reason}").format(path=item.path.name, reason=item.reason)
              for item in rollup.left_out]
             + [_("Note: {message}").format(message=notice.message) for notice in notices])))
-    blocks.append(Text(_("Grades: A = 4, B = 3, C = 2, D = 1, F = 0 points; a mean of 3.5 or more is an A, 2.5 a B, "
-                         "1.5 a C, 0.5 a D. Gap = team mean minus customer mean; a blind spot is a gap of "
-                         "{threshold} points or more, a hidden strength one of −{threshold} or less.").format(
-        threshold=points(rollup.pooled.gap_threshold, 1)), "small"))
     return Section("method", _("Method and privacy"), tuple(blocks), new_page=False)

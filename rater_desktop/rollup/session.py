@@ -19,7 +19,7 @@ from rater_desktop.rollup.compute import roll_up
 from rater_desktop.rollup.privacy import DEFAULT_MIN_GROUP
 from rater_desktop.rollup.raterset import RaterSet, SetMember, load_set, save_set
 from rater_desktop.rollup.results import LeftOut, Rollup
-from rater_desktop.rollup.sources import Team, TeamSource, find_workbooks
+from rater_desktop.rollup.sources import Team, TeamSource, find_workbooks, identity
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,14 @@ class RollupSession:
         A file already in the roll-up, or an identical copy of one (the same
         workbook sent twice), counts once; the later one is left out.
         """
-        places = {_identity(team.source.path): team.source.path for team in self.teams}
+        places = {team.source.identity: team.source.path for team in self.teams}
         contents = {team.source.fingerprint: team.source.path for team in self.teams}
         for outcome in outcomes:
             if isinstance(outcome, LeftOut):
-                self._planned.pop(_identity(outcome.path), None)
+                self._planned.pop(identity(outcome.path), None)
                 self.left_out.append(outcome)
                 continue
-            place, name = _identity(outcome.path), outcome.path.name
+            place, name = outcome.identity, outcome.path.name
             if place in places:
                 self.left_out.append(LeftOut(outcome.path, _(
                     "“{name}” is already in the roll-up; it counts once.").format(name=name)))
@@ -74,7 +74,7 @@ class RollupSession:
                 self.teams.append(self._team(outcome))
 
     def _team(self, source: TeamSource) -> Team:
-        planned = self._planned.pop(_identity(source.path), None)
+        planned = self._planned.pop(source.identity, None)
         if planned is None:
             return Team(source)
         if planned.fingerprint and planned.fingerprint != source.fingerprint:
@@ -136,19 +136,12 @@ class RollupSession:
         """Start from a saved set: remember its choices and return the files to read."""
         self.min_group = raterset.min_group
         for member in raterset.members:
-            self._planned[_identity(member.path)] = member
+            self._planned[identity(member.path)] = member
         return [member.path for member in raterset.members]
 
     def open(self, path: str | os.PathLike[str]) -> list[Path]:
         """:func:`plan` for the set saved at ``path``."""
         return self.plan(load_set(path))
-
-
-def _identity(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except OSError:
-        return path.absolute()
 
 
 def expand_arguments(paths: Sequence[str | os.PathLike[str]], session: RollupSession) -> list[Path]:

@@ -44,6 +44,8 @@ class TeamSource:
     rounds: tuple[RoundDigest, ...]
     fingerprint: str
     """of the file as read (:func:`file_fingerprint`), to notice later that it changed"""
+    identity: Path
+    """the file's resolved path, to notice the same file named twice"""
 
     def round_index(self, assessment_id: int | None) -> int:
         """Position of the round with this id; the latest for None or an id the file no longer has."""
@@ -99,7 +101,16 @@ def read_source(path: Path) -> TeamSource:
         book = read_workbook_rows(workbook)
     if not book.rounds:
         raise SourceError(_("“{name}” has no assessment rounds yet.").format(name=path.name))
-    return TeamSource(path, book.organisation, tuple(digest_round(book, rows) for rows in book.rounds), fingerprint)
+    return TeamSource(path, book.organisation, tuple(digest_round(book, rows) for rows in book.rounds), fingerprint,
+                      identity(path))
+
+
+def identity(path: Path) -> Path:
+    """Where ``path`` really is (links and ``..`` resolved), or as given when that cannot be told."""
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
 
 
 def file_fingerprint(path: Path) -> str:

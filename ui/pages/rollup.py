@@ -15,6 +15,7 @@ match the members shown.  Nothing is ever written to a member's file.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -44,6 +45,18 @@ from ui.qt import (
 )
 from ui.tasks import Task, run_in_background
 from ui.widgets.tables import table_view
+
+
+def _keep_out_of_collections() -> None:
+    """Leave the objects alive now out of the garbage collector's full passes.
+
+    Hundreds of teams' figures are tens of thousands of long-lived objects; a
+    full collection triggered by a worker would scan them all while holding
+    the interpreter lock, freezing the window for 100–200 ms.  They hold no
+    reference cycles, so reference counting still frees them when a roll-up
+    is closed or recomputed (``gc.freeze`` only spares them the scanning).
+    """
+    gc.freeze()
 
 
 class _Progress(QObject):
@@ -101,6 +114,7 @@ class RollupPage(QWidget):
         self.members_model = MembersModel(self.session, self)
         self.members = table_view(self.members_model, stretch=0)
         self.members.setObjectName("rollupMembers")
+        self.members.horizontalHeader().setResizeContentsPrecision(0)  # hundreds of members: measure what is seen
         self.members.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                      | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -169,6 +183,8 @@ class RollupPage(QWidget):
         self.setWindowTitle(_("Roll-up of several workbooks"))
         self.members_model.retranslate()
         self.results.retranslate()
+        if self.result is not None:
+            self.compute()  # the rows carry words and numbers: rebuilt in the new language, off the GUI thread
 
     # -- adding members ---------------------------------------------------------------------
 
@@ -218,8 +234,13 @@ class RollupPage(QWidget):
 
         moved, cancel = self._progress.moved, self._cancel
 
+        def progress(done: int, total: int) -> None:
+            moved.emit(done, total)
+            if done % 50 == 0:
+                _keep_out_of_collections()  # what was read so far is kept: no need to scan it again and again
+
         def work():
-            return read_sources(find_workbooks(items), moved.emit, cancel.is_set)
+            return read_sources(find_workbooks(items), progress, cancel.is_set)
 
         self._start(work, self._read_done, _("Reading workbooks…"))
 
@@ -227,6 +248,7 @@ class RollupPage(QWidget):
         before = len(self.session.left_out) + len(self.session.notices)
         added = len(self.session.teams)
         self.session.adopt(outcomes)
+        _keep_out_of_collections()
         self.members_model.reload()
         added = len(self.session.teams) - added
         problems = len(self.session.left_out) + len(self.session.notices) - before
@@ -265,18 +287,24 @@ class RollupPage(QWidget):
             self._show(None)
             return
         from rater_desktop.rollup import roll_up
+        from ui.models.rollup_tables import build_tables
 
         teams, min_group, left_out = self.session.snapshot()
-        self._compute_task = run_in_background(lambda: roll_up(teams, min_group=min_group, left_out=left_out),
-                                               self._computed, self._compute_failed)
+        notices = tuple(self.session.notices)
 
-    def _computed(self, result: object) -> None:
+        def work():
+            result = roll_up(teams, min_group=min_group, left_out=left_out)
+            return result, build_tables(result, notices)
+
+        self._compute_task = run_in_background(work, self._computed, self._compute_failed)
+
+    def _computed(self, outcome: object) -> None:
         self._compute_task = None
         if self._compute_again:
             self._compute_again = False
             self.compute()
             return
-        self._show(result)
+        self._show(*outcome)
 
     def _compute_failed(self, error: Exception) -> None:
         self._compute_task = None
@@ -284,9 +312,10 @@ class RollupPage(QWidget):
         show_error(self, _("Could not compute the roll-up"), str(error))
         self._close_if_idle()
 
-    def _show(self, result) -> None:
+    def _show(self, result, tables=None) -> None:
         self.result = result
-        self.results.show_result(result, self.session.notices)
+        self.results.show_tables(result, tables)
+        _keep_out_of_collections()
         self._set_busy(self._task is not None)
         self.computed.emit()
         self._close_if_idle()

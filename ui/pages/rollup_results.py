@@ -4,15 +4,14 @@ Tabs: the heatmap of teams × dimensions (team grades, customer grades or gaps,
 each cell against the whole group, sortable by any column), the teams' blind
 spots, hidden strengths, continuum and actions, trends where teams have
 several rounds, the statements shared across teams, and notes (files left
-out, withheld figures and why).  Everything shown comes from one
-:class:`Rollup` computed by the core.
+out, withheld figures and why).  The rows arrive ready-made
+(:func:`build_tables`, run off the GUI thread), so showing a roll-up of
+hundreds of teams only hands them to the models.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from PySide6.QtWidgets import QButtonGroup, QRadioButton
+from PySide6.QtWidgets import QButtonGroup, QHeaderView, QRadioButton
 
 from rater_desktop.i18n import _
 from rater_desktop.rollup.results import Rollup
@@ -22,37 +21,44 @@ from ui.models.rollup_tables import (
     STATEMENT_HEADERS,
     TEAM_HEADERS,
     TREND_HEADERS,
-    PinnedFirstProxy,
+    RollupTables,
     RowsModel,
-    heatmap_headers,
-    heatmap_rows,
-    note_rows,
-    statement_rows,
-    team_rows,
-    trend_rows,
 )
-from ui.qt import QHBoxLayout, QLabel, Qt, QTabWidget, QVBoxLayout, QWidget
+from ui.qt import QHBoxLayout, QLabel, Qt, QTableView, QTabWidget, QVBoxLayout, QWidget
 from ui.widgets.tables import table_view
+
+TABLES = (
+    # object name, headers, the column that takes spare width, the columns of words
+    ("rollupTeams", TEAM_HEADERS, 2, (0, 1, 2, 3)),
+    ("rollupTrends", TREND_HEADERS, 2, (0, 2, 4)),
+    ("rollupStatements", STATEMENT_HEADERS, 0, (0, 1)),
+    ("rollupNotes", NOTE_HEADERS, 1, (0, 1)),
+)
+
+
+def _sortable(view: QTableView) -> QTableView:
+    """Sorted by the model on a click on a column title; column widths measured on the rows in sight only."""
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    view.horizontalHeader().setResizeContentsPrecision(0)
+    return view
 
 
 class RollupResults(QTabWidget):
-    """The roll-up's figures in five tabs; :meth:`show_result` fills them all."""
+    """The roll-up's figures in five tabs; :meth:`show_tables` fills them all."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rollupResults")
         self.setDocumentMode(True)
         self.result: Rollup | None = None
-        self.notices: Sequence = ()
+        self.prepared: RollupTables | None = None
         self.view = "internal"
 
         self.heatmap_model = RowsModel(parent=self)
-        self.heatmap_proxy = PinnedFirstProxy(self)
-        self.heatmap_proxy.setSourceModel(self.heatmap_model)
-        self.heatmap = table_view(self.heatmap_proxy, stretch=0)
+        self.heatmap = _sortable(table_view(self.heatmap_model, stretch=None))
         self.heatmap.setObjectName("rollupHeatmap")
-        self.heatmap.setSortingEnabled(True)
-        self.heatmap.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.heatmap.horizontalHeader().setStretchLastSection(False)
         self.heatmap.setAlternatingRowColors(False)
         self.view_buttons = QButtonGroup(self)
         choices = QHBoxLayout()
@@ -75,16 +81,15 @@ class RollupResults(QTabWidget):
         layout.addWidget(self.heatmap)
         self.addTab(glance, "")
 
-        self.tables: list[tuple[RowsModel, object]] = []
-        for name, headers in (("rollupTeams", TEAM_HEADERS), ("rollupTrends", TREND_HEADERS),
-                              ("rollupStatements", STATEMENT_HEADERS), ("rollupNotes", NOTE_HEADERS)):
-            model = RowsModel(headers, self)
-            proxy = PinnedFirstProxy(self)
-            proxy.setSourceModel(model)
-            view = table_view(proxy, stretch=None)
+        self.tables: list[tuple[RowsModel, QTableView]] = []
+        for name, headers, wide, words in TABLES:
+            model = RowsModel(headers, self, text_columns=words)
+            view = _sortable(table_view(model, stretch=wide))
             view.setObjectName(name)
-            view.setSortingEnabled(name != "rollupNotes")
-            view.setWordWrap(True)
+            if name in ("rollupStatements", "rollupNotes"):
+                # sentences wrap, and rows follow the column's width as the window is resized
+                view.setWordWrap(True)
+                view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             self.tables.append((model, view))
             self.addTab(view, "")
         self.retranslate()
@@ -94,65 +99,48 @@ class RollupResults(QTabWidget):
         return self.tables[0][0]
 
     @property
-    def trends_model(self) -> RowsModel:
-        return self.tables[1][0]
-
-    @property
-    def statements_model(self) -> RowsModel:
-        return self.tables[2][0]
-
-    @property
     def notes_model(self) -> RowsModel:
         return self.tables[3][0]
 
-    def show_result(self, result: Rollup | None, notices: Sequence = ()) -> None:
-        """Fill every tab from ``result`` (None: empty tables)."""
-        self.result, self.notices = result, tuple(notices)
-        self._fill()
-
-    def show_view(self, view: str) -> None:
-        """Show team grades, customer grades or gaps in the heatmap (sorting is kept)."""
-        self.view = view
-        if self.result is not None:
-            self.heatmap_model.set_rows(heatmap_rows(self.result, view), heatmap_headers())
-            self.heatmap.resizeRowsToContents()
-
-    def _fill(self) -> None:
-        result = self.result
-        self.heatmap_model.set_rows(heatmap_rows(result, self.view) if result else [], heatmap_headers())
-        builders = (team_rows, trend_rows, statement_rows, lambda r: note_rows(r, self.notices))
-        for (model, view), build in zip(self.tables, builders):
-            model.set_rows(build(result) if result else [])
-            view.resizeRowsToContents()
-        self.heatmap.resizeRowsToContents()
+    def show_tables(self, result: Rollup | None, prepared: RollupTables | None) -> None:
+        """Show ``result`` through its prepared rows (None: empty tables)."""
+        self.result, self.prepared = result, prepared
+        self.heatmap_model.set_rows(prepared.heatmaps[self.view] if prepared else [],
+                                    prepared.heatmap_headers if prepared else ())
+        parts = (prepared.teams, prepared.trends, prepared.statements, prepared.notes) if prepared else ([],) * 4
+        for (model, _view), rows in zip(self.tables, parts):
+            model.set_rows(rows)
         self._retitle()
 
+    def show_view(self, view: str) -> None:
+        """Show team grades, customer grades or gaps in the heatmap (the sort order is kept)."""
+        self.view = view
+        if self.prepared is not None:
+            self.heatmap_model.set_rows(self.prepared.heatmaps[view])
+
     def retranslate(self) -> None:
+        """New labels now; the rows themselves are rebuilt by the page in the new language."""
         self.view_label.setText(_("Show:"))
         for button, title in zip(self.view_buttons.buttons(), HEATMAP_VIEWS.values()):
             button.setText(_(title))
         self.heatmap.setAccessibleName(_("Heatmap of teams and dimensions"))
-        for (_model, view), name in zip(self.tables, (_("Teams"), _("Trends"), _("Statements"), _("Notes"))):
+        for (model, view), name in zip(self.tables, (_("Teams"), _("Trends"), _("Statements"), _("Notes"))):
             view.setAccessibleName(name)
-        self._fill()
+            if not model.rowCount():  # filled tables get new headers with their rows, rebuilt by the page
+                model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+        self._retitle()
 
     def _retitle(self) -> None:
-        result = self.result
-        self.setTabText(0, _("At a glance"))
-        self.setTabText(1, _("Teams"))
-        self.setTabText(2, _("Trends"))
-        self.setTabText(3, _("Statements"))
+        for index, title in enumerate((_("At a glance"), _("Teams"), _("Trends"), _("Statements"))):
+            self.setTabText(index, title)
         notes = self.notes_model.rowCount()
         self.setTabText(4, _("Notes ({n})").format(n=notes) if notes else _("Notes"))
-        if result is None:
+        if self.result is None:
             self.pooled_label.setText(_("Add workbooks or a folder, or drop them on this window."))
             return
-        pooled = result.pooled
+        pooled = self.result.pooled
         self.pooled_label.setText(_(
             "{teams} teams, {participants} participants and {customers} customers; the first row is all of them "
             "together. Click a column title to sort; a cell's colour says how far the team is from the whole "
             "group, its tip says more.").format(
             teams=pooled.teams, participants=pooled.participants, customers=pooled.customers))
-
-    def sort_by(self, column: int, order: Qt.SortOrder) -> None:
-        self.heatmap.sortByColumn(column, order)
