@@ -174,3 +174,14 @@ def test_a_lock_held_longer_than_the_wait_says_in_use_by_another_program(graded,
                 book.set_organisation("Acme again")
         finally:
             release.set()
+
+
+def test_reading_a_wal_mode_workbook_leaves_no_files_beside_it(graded, tmp_path):
+    conn = sqlite3.connect(graded)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()  # header says WAL, no -wal left: what a copy from another machine looks like
+    before = sorted(p.name for p in graded.parent.iterdir())
+    with open_workbook(graded, read_only=True) as book:
+        assert len(book.participants(book.latest_assessment_id())) == PEOPLE
+    assert run_cli(["export", str(graded), "-o", str(tmp_path / "out.csv")]) == 0
+    assert sorted(p.name for p in graded.parent.iterdir()) == sorted([*before, "out.csv"])

@@ -189,3 +189,29 @@ def test_settings_nested_too_deeply_or_too_long_read_as_defaults(graded):
     with open_workbook(graded, read_only=True) as book:
         data = book.read_assessment(book.latest_assessment_id())
     assert data.weights is None and data.gap_threshold == 0.5
+
+
+def test_a_pipe_given_as_a_workbook_or_a_mapping_is_refused_without_waiting(tmp_path):
+    import os
+
+    from rater_desktop.importing import SurveyImportError, load_mapping
+    from rater_desktop.storage import WorkbookAccessError
+
+    pipe = tmp_path / "client.rater"
+    os.mkfifo(pipe)
+    with pytest.raises(WorkbookAccessError, match="device or a pipe"):
+        open_workbook(pipe)
+    mapping = tmp_path / "map.toml"
+    os.mkfifo(mapping)
+    with pytest.raises(SurveyImportError, match="not a file"):
+        load_mapping(mapping)
+
+
+def test_a_schema_sqlite_cannot_parse_and_quotes_in_bad_bytes_is_damage_not_a_crash(graded):
+    # SQLite's message names the object; its name is not UTF-8, so Python raises
+    # UnicodeDecodeError, not a DatabaseError (found by the fuzz suite).
+    tamper(graded, "CREATE TABLE t (a)", "PRAGMA writable_schema = ON",
+           "UPDATE sqlite_master SET name = CAST(x'7480' AS TEXT), "
+           "sql = CAST(x'435245415445205441424c45207480282c29' AS TEXT) WHERE name = 't'")
+    for read_only in (True, False):
+        refused(graded, DamagedWorkbookError, read_only=read_only)

@@ -307,6 +307,8 @@ def _names_a_file(text: str) -> bool:
 
 
 def _read_mapping_file(path: Path) -> str:
+    if not path.is_file():  # a folder, a pipe or a device: reading a pipe would wait for ever
+        raise _fail(_("The mapping file {file} does not exist or is not a file."), file=path.name)
     try:
         if path.stat().st_size > 4 * MAX_MAPPING_CHARS + 4:
             raise _fail(_("The mapping is longer than {limit} characters; a workbook cannot keep it."),

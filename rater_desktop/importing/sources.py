@@ -278,14 +278,14 @@ def _refuse_binary(path: Path, *, known_kinds_only: bool = False) -> None:
 
 
 def _mostly_control_bytes(head: bytes) -> bool:
-    """More than 5 % control bytes, and not the every-other-byte zeros of UTF-16 text without a BOM.
+    """More than 5 % control bytes (and at least 16), not the every-other-byte zeros of UTF-16 without a BOM.
 
     A stray NUL or two in a real export stays readable; a program or a picture does not.
     """
     if max(head[0::2].count(0), head[1::2].count(0)) >= len(head) // 4:
         return False
     control = sum(head.count(bytes([b])) for b in (*range(0, 9), *range(14, 32), 127))
-    return control * 20 > len(head)
+    return control >= 16 and control * 20 > len(head)
 
 
 @contextmanager

@@ -67,7 +67,7 @@ def translated_sqlite_errors(path: Path, *, writing: bool) -> Iterator[None]:
         if any(word in text for word in _ACCESS_WORDS):
             raise WorkbookAccessError(_access_sentence(path, writing), path) from error
         raise DamagedWorkbookError(_damaged_sentence(path), path) from error
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # the latter: SQLite quoting bad bytes
         raise DamagedWorkbookError(_damaged_sentence(path), path) from error
     except OSError as error:
         raise WorkbookAccessError(_access_sentence(path, writing), path) from error

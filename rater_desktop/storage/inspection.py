@@ -63,8 +63,12 @@ def read_header(path: Path) -> Header:
                 _("“{name}” does not exist (looked in {folder}).").format(name=path.name, folder=path.parent),
                 path,
             )
-        if not path.is_file():
+        if path.is_dir():
             raise WorkbookAccessError(_("“{name}” is a folder, not a workbook file.").format(name=path.name), path)
+        if not path.is_file():  # a pipe or a device: reading it could wait for ever
+            raise WorkbookAccessError(
+                _("“{name}” is not a file a workbook can be kept in (it is a device or a pipe).").format(
+                    name=path.name), path)
         with path.open("rb") as handle:
             head = handle.read(100)
     except PermissionError as error:
@@ -157,13 +161,15 @@ def snapshot(path: Path, header: Header) -> sqlite3.Connection:
     if _has_content(Path(f"{path}-journal")):
         return _private_copy(path)
     base = path.resolve().as_uri() + "?mode=ro"
-    if header.wal_mode and not Path(f"{path}-wal").exists() and not writable_place(path):
-        base += "&immutable=1"  # nothing to apply, and SQLite could not create the -wal/-shm it wants
+    if header.wal_mode and not Path(f"{path}-wal").exists():
+        # Nothing to apply; without this SQLite would create (and, read-only, leave) an
+        # empty -wal and -shm beside the user's file, or fail in a read-only folder.
+        base += "&immutable=1"
     conn = None
     try:
         conn = connect(base, uri=True)
         probe(conn, path)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         if conn is not None:
             conn.close()
         if _is_busy(error):
@@ -195,17 +201,22 @@ def _private_copy(path: Path) -> sqlite3.Connection:
                 recovered.backup(memory)
             finally:
                 recovered.close()
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
             raise damaged_error(path) from error
     return memory
 
 
 def probe(conn: sqlite3.Connection, path: Path) -> None:
-    """Make SQLite read the header and schema now (recovery happens here), not on first use."""
+    """Make SQLite read the header and schema now (recovery happens here), not on first use.
+
+    On a damaged file SQLite's own message may quote bytes that are not UTF-8,
+    and Python then raises UnicodeDecodeError instead of a DatabaseError:
+    callers treat both alike.
+    """
     conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
 
 
-def _is_busy(error: sqlite3.Error) -> bool:
+def _is_busy(error: Exception) -> bool:
     text = str(error).lower()
     return "locked" in text or "busy" in text
 
@@ -234,7 +245,7 @@ def check_workbook(conn: sqlite3.Connection, path: Path, *, thorough: bool = Tru
         difference = first_difference(conn, version)
         if difference is None and not recorded_migrations_match(conn, version):
             raise damaged_error(path)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # the latter: SQLite's message about bad bytes
         if _is_busy(error):
             raise in_use_error(path) from error
         raise damaged_error(path) from error

@@ -101,7 +101,7 @@ def _writing_connection(path: Path) -> sqlite3.Connection:
         if "locked" in str(error) or "busy" in str(error):
             raise in_use_error(path) from error
         raise WorkbookAccessError(_("“{name}” could not be opened.").format(name=path.name), path) from error
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         raise damaged_error(path) from error
     try:
         version = check_workbook(conn, path, thorough=False)

@@ -1055,10 +1055,8 @@ class ImportWizard(QWizard):
 
 
 def _sentence(error: Exception) -> str:
-    """One sentence for the user: our errors already are one; others get framed."""
-    if isinstance(error, SurveyImportError):
-        return str(error)
-    if isinstance(error, OSError):
-        return _("The file could not be read: {why}").format(why=error.strerror or error)
-    return _("The survey could not be read: {why}").format(why=error)
+    """One sentence for the user, worded where every error is (``sentences.error_sentence``)."""
+    from rater_desktop.sentences import error_sentence
+
+    return error_sentence(error)
 
