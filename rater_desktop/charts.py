@@ -5,7 +5,8 @@ translated.  Specs are built by pure functions (``report.content``) from a
 report card, so nothing here knows about storage or Qt; the Qt canvas and the
 PDF renderer both hand a ``Figure`` to :func:`draw`.  The numbers the charts
 write (value labels, axis ticks) follow the current language's separators
-(``i18n.format_number``), so a Vietnamese chart reads 2,78 like its tables.
+(``i18n.format_figure``), so a Vietnamese chart reads 2,78 like its tables,
+and negative values carry a true minus sign (−0,65).
 
 Nothing is told by colour alone: series also differ by hatch or marker, and
 values are written next to the marks, so a grey-scale print still reads.
@@ -19,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from rater_desktop.i18n import format_number
+from rater_desktop.i18n import format_figure
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -48,6 +49,11 @@ class DimensionBarsSpec:
     team_label: str
     customer_label: str
     axis_label: str
+    team_ci: tuple[tuple[float, float] | None, ...] | None = None
+    """95 % interval of each team mean (None: not shown), drawn as a whisker"""
+    customer_ci: tuple[tuple[float, float] | None, ...] | None = None
+    interval_label: str = ""
+    """legend entry for the whiskers ("" = no legend entry)"""
 
 
 @dataclass(frozen=True)
@@ -121,69 +127,84 @@ class VoteDistributionSpec:
 ChartSpec = DimensionBarsSpec | GapSpec | ContinuumSpec | ContextSpec | TrendSpec | VoteDistributionSpec
 
 
-def _points_axis(ax: "Axes", *, horizontal: bool = False) -> None:
-    """0–4 points axis with dashed letter boundaries and letters on the far side."""
-    set_lim, lines, twin = (ax.set_xlim, ax.axvline, ax.secondary_xaxis) if horizontal else (
-        ax.set_ylim, ax.axhline, ax.secondary_yaxis)
-    set_lim(0, 4.35)
-    _localised_ticks(ax.xaxis if horizontal else ax.yaxis)
+def _points_axis(ax: "Axes") -> None:
+    """0–4 points axis with dashed letter boundaries and the letters written on the right.
+
+    The letters are plain text at the right edge rather than a second axis:
+    a secondary axis cost as much to draw as the rest of a small chart.
+    """
+    ax.set_ylim(0, 4.35)
+    ax.set_yticks([0, 1, 2, 3, 4])  # one tick per letter's points: fewer ticks, much less to draw
+    localised_ticks(ax.yaxis)
     for boundary in LETTER_BOUNDARIES:
-        lines(boundary, color="#999999", linestyle="--", linewidth=0.6, zorder=0)
-    letters = twin("top" if horizontal else "right")
-    letters.set_ticks([p for p, _ in LETTERS_BY_POINTS], labels=[l for _, l in LETTERS_BY_POINTS])
-    letters.tick_params(length=0, labelsize=9)
+        ax.axhline(boundary, color="#999999", linestyle="--", linewidth=0.6, zorder=0)
+    transform = ax.get_yaxis_transform()
+    for points, letter in LETTERS_BY_POINTS:
+        ax.text(1.015, points, letter, transform=transform, va="center", ha="left", fontsize=9)
 
 
-def _title(ax: "Axes", text: str) -> None:
+def chart_title(ax: "Axes", text: str) -> None:
     """A title at a fixed height: nothing is drawn above the axes, and letting
     matplotlib search for room measured every tick label a second time."""
     ax.set_title(text, fontsize=10, y=1.0)
 
 
 def _label_value(ax: "Axes", x: float, y: float, value: float, **kw) -> None:
-    ax.annotate(format_number(value, 2), (x, y), textcoords="offset points", fontsize=7, **kw)
+    ax.annotate(format_figure(value, 2), (x, y), textcoords="offset points", fontsize=7, **kw)
 
 
 def _signed(value: float) -> str:
-    """Two decimals with an explicit sign, as gaps are read: +0,65 / -0,80."""
-    text = format_number(value, 2)
-    return text if text.startswith("-") else "+" + text
+    """Two decimals with an explicit sign, as gaps are read: +0,65 / −0,80."""
+    text = format_figure(value, 2)
+    return text if text.startswith("\u2212") else "+" + text
 
 
 def _tick_text(value: float, _position: int | None = None) -> str:
     """A tick value with as few decimals as it needs (1, 0,5, 0,25)."""
     for decimals in (0, 1, 2):
         if abs(round(value, decimals) - value) < 1e-9:
-            return format_number(value, decimals)
-    return format_number(value, 2)
+            return format_figure(value, decimals)
+    return format_figure(value, 2)
 
 
-def _localised_ticks(axis) -> None:
+def localised_ticks(axis) -> None:
     from matplotlib.ticker import FuncFormatter
 
     axis.set_major_formatter(FuncFormatter(_tick_text))
 
 
 def dimension_bars(fig: "Figure", spec: DimensionBarsSpec) -> None:
-    """Grouped bars: team (solid) and customers (hatched) per dimension."""
+    """Grouped bars: team (solid) and customers (hatched) per dimension, each with its 95 % interval."""
     ax = fig.add_subplot()
-    series = [(spec.team_label, spec.team, TEAM_STYLE)]
+    series = [(spec.team_label, spec.team, TEAM_STYLE, spec.team_ci)]
     if spec.customer is not None:
-        series.append((spec.customer_label, spec.customer, CUSTOMER_STYLE))
+        series.append((spec.customer_label, spec.customer, CUSTOMER_STYLE, spec.customer_ci))
     width = 0.8 / len(series)
-    for i, (label, values, style) in enumerate(series):
+    whiskers = False
+    for i, (label, values, style, intervals) in enumerate(series):
         offset = (i - (len(series) - 1) / 2) * width
         xs = [k + offset for k, v in enumerate(values) if v is not None]
         ys = [v for v in values if v is not None]
         ax.bar(xs, ys, width * 0.95, label=label, color=style["color"], hatch=style["hatch"],
                edgecolor="white" if not style["hatch"] else "#5a3a08", linewidth=0.5)
-        for x, y in zip(xs, ys):
-            _label_value(ax, x, y, y, xytext=(0, 2), ha="center")
+        spans = [intervals[k] if intervals else None for k, v in enumerate(values) if v is not None]
+        for x, y, span in zip(xs, ys, spans):
+            top = y
+            if span is not None:
+                ax.plot([x, x], span, color="#222222", linewidth=0.9, solid_capstyle="butt")
+                ax.plot([x - width * 0.15, x + width * 0.15], [span[1], span[1]], color="#222222", linewidth=0.9)
+                ax.plot([x - width * 0.15, x + width * 0.15], [span[0], span[0]], color="#222222", linewidth=0.9)
+                top, whiskers = max(y, span[1]), True
+            _label_value(ax, x, top, y, xytext=(0, 2), ha="center")
+    handles, labels = ax.get_legend_handles_labels()
+    if whiskers and spec.interval_label:
+        (whisker,) = ax.plot([], [], color="#222222", linewidth=0.9)
+        handles, labels = [*handles, whisker], [*labels, spec.interval_label]
     ax.set_xticks(range(len(spec.labels)), labels=spec.labels, fontsize=8)
     _points_axis(ax)
     ax.set_ylabel(spec.axis_label, fontsize=8)
-    _title(ax, spec.title)
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=2, frameon=False)
+    chart_title(ax, spec.title)
+    ax.legend(handles, labels, fontsize=8, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=3, frameon=False)
 
 
 def gap_chart(fig: "Figure", spec: GapSpec) -> None:
@@ -206,9 +227,9 @@ def gap_chart(fig: "Figure", spec: GapSpec) -> None:
     ax.set_yticks(list(ys), labels=spec.labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(-extent, extent)
-    _localised_ticks(ax.xaxis)
+    localised_ticks(ax.xaxis)
     ax.set_xlabel(spec.axis_label, fontsize=8)
-    _title(ax, spec.title)
+    chart_title(ax, spec.title)
 
 
 def continuum_strip(fig: "Figure", spec: ContinuumSpec) -> None:
@@ -219,7 +240,7 @@ def continuum_strip(fig: "Figure", spec: ContinuumSpec) -> None:
         ax.plot([row.low, row.high], [y, y], color="#9bb7cc", linewidth=8, solid_capstyle="butt")
         ax.plot([row.mean], [y], marker=markers[y % len(markers)], color="#1f5f8b", markersize=9,
                 markeredgecolor="white")
-        ax.annotate(format_number(row.mean), (row.mean, y), xytext=(0, 9), textcoords="offset points",
+        ax.annotate(format_figure(row.mean), (row.mean, y), xytext=(0, 9), textcoords="offset points",
                     ha="center", fontsize=8)
     ax.set_yticks(range(len(spec.rows)), labels=[r.label for r in spec.rows], fontsize=8)
     ax.set_ylim(len(spec.rows) - 0.4, -0.7)
@@ -227,7 +248,7 @@ def continuum_strip(fig: "Figure", spec: ContinuumSpec) -> None:
     ax.set_xticks([0, 25, 50, 75, 100])
     ax.tick_params(axis="x", labelsize=7)
     ax.set_xlabel(f"← {spec.left_pole}    ·    {spec.right_pole} →", fontsize=8)
-    _title(ax, spec.title)
+    chart_title(ax, spec.title)
 
 
 def context_chart(fig: "Figure", spec: ContextSpec) -> None:
@@ -243,12 +264,12 @@ def context_chart(fig: "Figure", spec: ContextSpec) -> None:
     for c, name in enumerate(spec.contexts):
         xs = [d + (c - (len(spec.contexts) - 1) / 2) * 0.08 for d in range(len(spec.labels))]
         pts = [(x, row[c]) for x, row in zip(xs, spec.means) if row[c] is not None]
-        ax.scatter([p[0] for p in pts], [p[1] for p in pts], label=name, zorder=2, s=28,
-                   marker=CONTEXT_MARKERS[c % len(CONTEXT_MARKERS)])
+        ax.plot([p[0] for p in pts], [p[1] for p in pts], linestyle="", label=name, zorder=2, markersize=5.5,
+                marker=CONTEXT_MARKERS[c % len(CONTEXT_MARKERS)])
     ax.set_xticks(range(len(spec.labels)), labels=spec.labels, fontsize=8)
     _points_axis(ax)
     ax.set_ylabel(spec.axis_label, fontsize=8)
-    _title(ax, spec.title)
+    chart_title(ax, spec.title)
     if spec.contexts:
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=min(4, len(spec.contexts)),
                   frameon=False)
@@ -271,7 +292,7 @@ def trend_chart(fig: "Figure", spec: TrendSpec) -> None:
     ax.set_xlim(-0.5, len(spec.rounds) - 0.5)
     _points_axis(ax)
     ax.set_ylabel(spec.axis_label, fontsize=8)
-    _title(ax, spec.title)
+    chart_title(ax, spec.title)
     # round labels take two lines (name, date): the legend sits further down
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(0, -0.2), ncols=2, frameon=False)
 
@@ -285,7 +306,7 @@ def vote_distribution(fig: "Figure", spec: VoteDistributionSpec) -> None:
     ax.set_ylim(0, max(spec.counts + (0,)) * 1.2 + 1)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_ylabel(spec.axis_label, fontsize=8)
-    _title(ax, spec.title)
+    chart_title(ax, spec.title)
 
 
 _DRAWERS: dict[type, Callable[["Figure", object], None]] = {
@@ -301,6 +322,13 @@ _DRAWERS: dict[type, Callable[["Figure", object], None]] = {
 def draw(fig: "Figure", spec: ChartSpec) -> None:
     """Draw whichever chart ``spec`` describes on ``fig`` (the Qt canvas calls this too)."""
     _DRAWERS[type(spec)](fig, spec)
+
+
+def register(spec_type: type, drawer: Callable[["Figure", object], None],
+             pdf_margins: tuple[float, float, float, float]) -> None:
+    """Add a kind of chart kept in another module (see ``customer_charts``): its drawer and PDF margins."""
+    _DRAWERS[spec_type] = drawer
+    _PDF_MARGINS[spec_type] = pdf_margins
 
 
 _PDF_MARGINS: dict[type, tuple[float, float, float, float]] = {
@@ -369,3 +397,23 @@ class ImageRenderer:
 def render_image(spec: ChartSpec, *, width_in: float, height_in: float, dpi: int = 200):
     """One chart as a PIL RGB image (see :class:`ImageRenderer` to render several)."""
     return ImageRenderer(dpi).render(spec, width_in=width_in, height_in=height_in)
+
+
+IMAGE_FORMATS: tuple[str, ...] = ("png", "svg")
+"""Formats a chart can be copied or saved in (slides take either)."""
+
+
+def image_bytes(spec: ChartSpec, fmt: str = "png", *, width_in: float = 8.0, height_in: float = 4.5,
+                dpi: int = 150) -> bytes:
+    """The chart as PNG or SVG bytes, drawn afresh on its own figure (for copy and save from the app)."""
+    from io import BytesIO
+
+    from matplotlib.figure import Figure
+
+    if fmt not in IMAGE_FORMATS:
+        raise ValueError(f"unknown image format {fmt!r}")
+    fig = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
+    draw(fig, spec)
+    buffer = BytesIO()
+    fig.savefig(buffer, format=fmt, facecolor="white")
+    return buffer.getvalue()

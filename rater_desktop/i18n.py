@@ -158,6 +158,15 @@ def format_number(x: float, decimals: int = 0, lang: str | None = None) -> str:
     return text.translate(str.maketrans({".": decimal_sep, ",": group_sep}))
 
 
+MINUS = "\u2212"
+"""The minus sign of typesetting (−): a hyphen (-) before a number reads as a dash in print."""
+
+
+def format_figure(x: float, decimals: int = 0, lang: str | None = None) -> str:
+    """:func:`format_number` with a true minus sign, for reports and charts: −0,65 rather than -0,65."""
+    return format_number(x, decimals, lang).replace("-", MINUS)
+
+
 def format_date(iso: str | date, lang: str | None = None) -> str:
     """A stored ISO date (or datetime text) the way the language writes it.
 

@@ -65,7 +65,8 @@ def test_report_of_two_people_has_no_votes_notes_roles_or_names():
         assert person not in words, person
     assert "Fewer than three people answered" in words
     assert "The team disagrees most" not in words  # two votes' spread beside their mean gives both away
-    assert "Reliability" in words and "A (3.50)" in words  # the group's dimension results stay
+    assert "Team: strongest statements" not in words and "Where the team disagreed most" not in words
+    assert "Reliability" in words and "A\u00a0(3.50)" in words  # the group's dimension results stay
 
 
 def test_report_of_three_people_keeps_votes_and_notes_and_names_only_when_allowed():

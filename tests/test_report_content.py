@@ -34,43 +34,68 @@ def _blocks(section, kind):
     return [b for b in section.blocks if isinstance(b, kind)]
 
 
-def test_cover_shows_overall_team_grade_and_customers():
+NB = "\u00a0"
+
+
+def test_cover_shows_both_grades_side_by_side_customers_first():
     content = _content()
     # team: (3.333 + 3.667 + 1.667 + 2.333 + 2.667) / 5 = 2.733 -> B; customers 2.6 -> B
-    assert content.cover.grade == "B"
-    assert content.cover.grade_caption == "Team's overall grade (2.73 of 4)"
-    assert content.cover.lines == ("Customers' grade: B (2.60 of 4)",)
+    assert [(t.label, t.value, t.detail) for t in content.cover.tiles] == [
+        ("Customers' grade", "B", "2.60 of 4 · 10 answers"), ("Team's own grade", "B", "2.73 of 4 · 3 people")]
+    assert content.cover.headline == "Customers grade the service B; the team grades itself B."
     assert content.cover.organisation == "Riverside Bakery & Café"
-    assert content.cover.date == "1 Apr 2026"
+    assert content.cover.date == f"1{NB}Apr{NB}2026"  # a date never breaks across lines
 
 
 def test_report_card_rows_hold_grades_consensus_gap_and_flag():
     table = _blocks(_section(_content(), "card"), Table)[0]
-    assert table.header == ("Dimension", "Team grade", "Consensus", "Customer grade", "Gap", "Flag")
+    assert table.header == ("Dimension", "Team grade", "Consensus", "Customer grade", "Answers", "Gap", "Flag")
     rows = {row[0]: row for row in table.rows}
-    assert rows["Reliability"] == ("Reliability", "B (3.33)", "B", "C (2.00, n=10)", "+1.33", "Blind spot")
-    assert rows["Tangibles"] == ("Tangibles", "C (1.67)", "–", "B (3.00, n=10)", "-1.33", "Hidden strength")
-    assert rows["Assurance"][4:] == ("+0.17", "Aligned")
-    assert rows["Overall"] == ("Overall", "B (2.73)", "", "B (2.60)", "+0.13", "")
+    assert rows["Reliability"] == ("Reliability", f"B{NB}(3.33)", "B", f"C{NB}(2.00)", "10", "+1.33", "Blind spot")
+    # a real minus sign, not a hyphen
+    assert rows["Tangibles"] == ("Tangibles", f"C{NB}(1.67)", "–", f"B{NB}(3.00)", "10", "\u22121.33",
+                                 "Hidden strength")
+    assert rows["Assurance"][5:] == ("+0.17", "Aligned")
+    assert rows["Overall"] == ("Overall", f"B{NB}(2.73)", "", f"B{NB}(2.60)", "", "+0.13", "")
 
 
-def test_summary_names_strongest_weakest_gaps_and_open_actions_only():
-    summary = _section(_content(), "summary")
-    text = " ".join(t.text for t in _blocks(summary, Text)) + " ".join(
-        i for b in summary.blocks if hasattr(b, "items") for i in b.items)
-    assert "Strongest dimension in the team's eyes: Assurance (3.67)." in text
-    assert "Weakest dimension in the team's eyes: Tangibles (1.67)." in text
-    assert "Reliability: team B, customers C (+1.33 points, blind spot)" in text
-    assert "Call back within a day — owner: Support lead, due 30 Jun 2026" in text
-    assert "Fix the broken sign" not in text  # done actions are not "top actions"
+def _text(section) -> str:
+    return " ".join(t.text for t in _blocks(section, Text)) + " " + " ".join(
+        i for b in section.blocks if hasattr(b, "items") for i in b.items)
+
+
+def test_summary_is_written_from_the_figures_with_three_priorities_and_their_reasons():
+    from datetime import date
+
+    text = _text(_section(_content(today=date(2026, 5, 1)), "summary")).replace(NB, " ")
+    assert text.startswith("Customers grade Riverside Bakery & Café's service B (2.60 of 4 points, from 10 answers); "
+                           "the team grades itself B (2.73).")
+    # customers: assurance 3.5 best; reliability and empathy 2.0 worst (the first of equals named)
+    assert "Customers rate Assurance best (A, 3.50) and Reliability worst (C, 2.00)." in text
+    assert "higher than its customers do on Reliability (+1.33)" in text
+    assert "Customers rate Tangibles (\u22121.33) higher than the team does" in text
+    # continuum: 33 now (efficiency side), 67 wanted
+    assert "at 33, closer to operational efficiency. It wants to be at 67: a move towards customer intimacy." in text
+    assert "Net Promoter Score +40.0: 60 % promoters, 20 % passives and 20 % detractors." in text
+    assert ("Reliability: the team grades it 1.33 points above its customers; customers' lowest grade (C, 2.00). "
+            "Under way: Call back within a day.") in text
+    assert "Empathy: customers grade it below a B (C, 2.00). No action is planned for it yet." in text
+    assert "1 action is open or under way. 1 action has reached its target grade." in text
+    late = _text(_section(_content(today=date(2026, 7, 1)), "summary")).replace(NB, " ")
+    assert "1 is overdue: “Call back within a day” (30 Jun 2026)." in late
 
 
 def test_charts_section_specs_carry_the_card_numbers():
     rounds = [RoundPoint("Autumn", "2025-10-01", 2.0, None), RoundPoint("Spring", "2026-04-01", 2.73, 2.6)]
-    specs = [b.spec for b in _blocks(_section(_content(rounds=rounds), "charts"), Chart)]
-    bars, gaps, continuum, trend = specs
+    content = _content(rounds=rounds)
+    specs = [b.spec for b in _blocks(_section(content, "charts"), Chart)]
+    gaps, continuum, trend = specs
+    (bars,) = [b.spec for b in _blocks(_section(content, "glance"), Chart)]  # the team/customer bars lead
     assert bars.team == pytest.approx((10 / 3, 11 / 3, 5 / 3, 7 / 3, 8 / 3))
     assert bars.customer == (2.0, 3.5, 3.0, 2.0, 2.5)
+    assert bars.customer_ci == tuple((m, m) for m in bars.customer)  # every customer answered alike: no spread
+    assert bars.team_ci[0] == pytest.approx((10 / 3 - 4.302653 * (1 / 3) ** 0.5 / 3 ** 0.5,
+                                             10 / 3 + 4.302653 * (1 / 3) ** 0.5 / 3 ** 0.5), abs=1e-4)
     assert gaps.flags == ("Blind spot", "", "Hidden strength", "", "")
     assert gaps.threshold == 0.5
     # continuum answers 3 -> (3-1)/6*100 = 33.3; 5 -> 66.7
@@ -81,10 +106,11 @@ def test_charts_section_specs_carry_the_card_numbers():
 def test_single_round_has_no_trend_and_no_customers_means_no_gap_chart():
     content = _content(make_data(customers=False), rounds=[RoundPoint("Spring", "2026-04-01", 2.7, None)])
     specs = [b.spec for b in _blocks(_section(content, "charts"), Chart)]
-    assert [type(s) for s in specs] == [charts.DimensionBarsSpec, charts.ContinuumSpec]
-    assert specs[0].customer is None
-    assert "customers" not in [s.key for s in content.sections]
-    assert content.cover.lines == ()
+    assert [type(s) for s in specs] == [charts.ContinuumSpec]
+    (bars,) = [b.spec for b in _blocks(_section(content, "glance"), Chart)]
+    assert bars.customer is None
+    assert not {"customers", "comments"} & {s.key for s in content.sections}
+    assert [t.label for t in content.cover.tiles] == ["Team's own grade"]
 
 
 def test_context_section_flags_the_dimension_spanning_a_full_letter():
@@ -93,7 +119,7 @@ def test_context_section_flags_the_dimension_spanning_a_full_letter():
     assert spec.contexts == ("Weekday peak", "After hours")
     assert spec.flagged == (False, False, True, False, False)
     rows = {r[0]: r for r in _blocks(section, Table)[0].rows}
-    assert rows["Tangibles"] == ("Tangibles", "A (4.00)", "C (2.00)", "2.00", "Inconsistent")
+    assert rows["Tangibles"] == ("Tangibles", f"A{NB}(4.00)", f"C{NB}(2.00)", "2.00", "Inconsistent")
 
 
 def test_criterion_detail_has_vote_distribution_and_literal_notes():
@@ -102,7 +128,7 @@ def test_criterion_detail_has_vote_distribution_and_literal_notes():
     table = _blocks(section, Table)[0]
     assert table.header[2:] == ("A", "B", "C", "D", "F", "N/A")
     # Reliability: Ana A, Binh B, Chi B
-    assert table.rows[0] == ("Reliability statement 1", "B (3.33)", "1", "2", "0", "0", "0", "0")
+    assert table.rows[0] == ("Reliability statement 1", f"B{NB}(3.33)", "1", "2", "0", "0", "0", "0")
     assert Text(hostile, "note") in section.blocks
 
 
@@ -123,7 +149,7 @@ def test_sections_follow_options_and_names_only_when_allowed():
     method = " ".join(t.text for t in _blocks(_section(content, "method"), Text))
     assert "3 team members took part. Roles: Barista, Cashier, Manager." in method
     named = _content(data, options=ReportOptions(anonymise=False))
-    assert ("Ana (Manager)",) == _section(named, "method").blocks[-1].items[:1]
+    assert ("Ana (Manager)",) == next(b for b in _section(named, "method").blocks if hasattr(b, "items")).items[:1]
     hidden = _content(make_data(), options=ReportOptions(anonymise=False))  # workbook does not allow names
     assert "Binh" not in repr(hidden)
 
@@ -131,8 +157,8 @@ def test_sections_follow_options_and_names_only_when_allowed():
 def test_empty_round_still_has_a_card():
     data = replace(make_data(customers=False, with_actions=False), grades=(), context_grades=(), continuum=())
     content = _content(data)
-    assert content.cover.grade is None
-    assert content.cover.grade_caption == "No grades have been given in this round yet."
+    assert content.cover.tiles == ()
+    assert content.cover.headline == "No grades have been given in this round yet."
     keys = [s.key for s in content.sections]
     assert keys == ["summary", "card", "criteria", "method"]
 
@@ -144,7 +170,7 @@ def test_vietnamese_content_uses_translated_titles_and_dimension_names():
     assert i18n._("Report card") in titles and "Report card" not in titles
     assert dimension_name("reliability", "vi") in [r[0] for r in _blocks(_section(content, "card"), Table)[0].rows]
     assert content.cover.date == "01/04/2026"
-    assert "2,73" in content.cover.grade_caption
+    assert "2,73" in content.cover.tiles[1].detail
 
 
 # --- trends across rounds ---------------------------------------------------------------
@@ -173,6 +199,7 @@ def test_trends_section_tables_grades_per_round_and_the_change_in_words():
     for row in grades.rows:
         name = row[0] or name
         by_row[(name, row[1])] = row[2:]
+    by_row = {key: tuple(cell.replace(NB, " ") for cell in row) for key, row in by_row.items()}
     assert by_row[("Reliability", "Team")] == ("C (2.00)", "B (3.00)", "Team: up 1.00 points since Autumn review (C → B).")
     assert by_row[("Reliability", "Customers")] == ("–", "C (2.00)", "–")  # no earlier survey: no change
     assert by_row[("Empathy", "Team")] == ("A (4.00)", "A (3.50)", "Team: down 0.50 points since Autumn review.")
@@ -208,7 +235,7 @@ def test_build_content_places_trends_after_charts_only_with_history():
     data = make_data()
     card = report_card(data)
     keys = [s.key for s in build_content(card, data, history=[AUTUMN_CARD, card]).sections]
-    assert keys[keys.index("charts") + 1] == "trends"
+    assert keys.index("charts") < keys.index("trends") < keys.index("actions")
     assert "trends" not in [s.key for s in build_content(card, data, history=[card]).sections]
     assert "trends" not in [s.key for s in build_content(card, data).sections]
     without = build_content(card, data, history=[AUTUMN_CARD, card],
@@ -222,5 +249,5 @@ def test_trends_section_in_vietnamese():
     assert section.title == "Xu hướng qua các đợt"
     grades = _blocks(section, Table)[0]
     assert grades.header[-1] == "Thay đổi so với đợt trước"
-    assert grades.rows[0] == (dimension_name("reliability", "vi"), "Nhóm", "C (2,00)", "B (3,00)",
+    assert grades.rows[0] == (dimension_name("reliability", "vi"), "Nhóm", f"C{NB}(2,00)", f"B{NB}(3,00)",
                               "Nhóm: tăng 1,00 điểm so với Autumn review (C → B).")

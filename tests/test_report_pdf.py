@@ -21,7 +21,8 @@ HOSTILE = '<b>bold?</b> <img src="/etc/passwd"/> Tom & Jerry 😀 مرحبا ש�
 def _text(path) -> str:
     """All page text, NFC-normalised and with line breaks as spaces (wrapping is layout)."""
     reader = PdfReader(path)
-    return unicodedata.normalize("NFC", " ".join(p.extract_text() for p in reader.pages)).replace("\n", " ")
+    text = unicodedata.normalize("NFC", " ".join(p.extract_text() for p in reader.pages))
+    return text.replace("\n", " ").replace("\u00a0", " ")  # no-break spaces read as spaces
 
 
 def _images(path) -> int:
@@ -53,10 +54,10 @@ def test_english_report_has_grades_names_sections_and_page_numbers(workbook, tmp
     pages = write_report(workbook, out, lang="en")
     text = _text(out)
     assert len(PdfReader(out).pages) == pages
-    for expected in ("Quán Phở Đức Hạnh & Co", "Spring review", "1 Apr 2026", "Executive summary",
-                     "Report card", "Statement detail", "Action plan", "What customers say",
+    for expected in ("Quán Phở Đức Hạnh & Co", "Spring review", "1 Apr 2026", "At a glance", "Executive summary",
+                     "Report card", "Statement detail", "Action plan", "How customers see the service",
                      "Method and grading scale", "Reliability", "Responsiveness",
-                     "B (3.33)", "C (2.00, n=10)", "Blind spot", "Hidden strength", f"Page 2 of {pages}"):
+                     "B (3.33)", "C (2.00)", "Blind spot", "Hidden strength", f"Page 2 of {pages}"):
         assert expected in text, expected
     assert i18n.language() == "en"
 
@@ -81,7 +82,8 @@ def test_hostile_notes_print_literally_and_embed_no_extra_image(tmp_path):
     assert '<b>bold?</b> <img src="/etc/passwd"/> Tom & Jerry' in text
     assert "שלום" in text or "םולש" in text  # RTL text kept (in either storage order)
     plain, _ = _pdf(tmp_path, make_data(), name="plain.pdf")
-    assert _images(out) == _images(plain) == 4  # the charts (no trend: one round); nothing from a note
+    # the charts: bars, gap, continuum, situations (no trend: one round); nothing from a note
+    assert _images(out) == _images(plain) == 4
 
 
 def test_markup_in_organisation_and_round_name_is_literal(tmp_path):
@@ -95,7 +97,7 @@ def test_markup_in_organisation_and_round_name_is_literal(tmp_path):
 def test_one_participant_no_customers_and_empty_round_still_build(tmp_path):
     one, pages = _pdf(tmp_path, make_data(participants=1, customers=False), name="one.pdf")
     assert "A (4.00)" in _text(one)  # Ana alone: assurance all A
-    assert "What customers say" not in _text(one)
+    assert "How customers see the service" not in _text(one) and "What customers say" not in _text(one)
     empty = replace(make_data(customers=False, with_actions=False), grades=(), context_grades=(), continuum=())
     out, pages = _pdf(tmp_path, empty, name="empty.pdf")
     assert "No grades have been given in this round yet." in _text(out)
@@ -107,8 +109,10 @@ def test_contents_page_only_for_long_reports(tmp_path):
     assert pages > 8
     text = _text(long_report)
     assert "Contents" in text
-    first_page = PdfReader(long_report).pages[1].extract_text()
-    assert "Contents" in first_page and "Executive summary" in first_page
+    # the story comes first: cover, at a glance, executive summary, then the contents
+    pages_text = [page.extract_text() for page in PdfReader(long_report).pages]
+    assert pages_text[1].startswith("At a glance") and pages_text[2].startswith("Executive summary")
+    assert pages_text[3].startswith("Contents") and "Report card" in pages_text[3]
     short, short_pages = _pdf(tmp_path, make_data(), name="short.pdf",
                               options=ReportOptions(sections=frozenset({"summary", "card"})))
     assert short_pages <= 8 and "Contents" not in _text(short)
@@ -117,9 +121,10 @@ def test_contents_page_only_for_long_reports(tmp_path):
 def test_contents_page_numbers_point_at_the_sections(tmp_path):
     out, _pages = _pdf(tmp_path, make_data(notes={i: "note " * 400 for i in range(1, 11)}))
     reader = PdfReader(out)
-    contents = [line.strip() for line in reader.pages[1].extract_text().splitlines()]
-    page = int(contents[contents.index("Action plan") + 1])
-    assert "Action plan" in reader.pages[page - 1].extract_text()
+    contents = [line.strip() for line in reader.pages[3].extract_text().splitlines()]
+    for title in ("Report card", "Action plan", "Method and grading scale"):
+        page = int(contents[contents.index(title) + 1])
+        assert title in reader.pages[page - 1].extract_text()
 
 
 def test_cancel_leaves_no_file_and_progress_reaches_one(tmp_path, workbook):

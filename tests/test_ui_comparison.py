@@ -58,7 +58,7 @@ def test_servqual_table_when_expectations_exist(qtbot, ops):
     qtbot.addWidget(page)
     page.show()
     model = page.servqual_model
-    assert [model.index(0, c).data() for c in range(4)] == ["Reliability", "4.00", "4.50", "-0.50"]
+    assert [model.index(0, c).data() for c in range(4)] == ["Reliability", "4.00", "4.50", "\u22120.50"]
     assert page.servqual_view.isVisible()
     assert "Only 2 customers answered about Empathy: too few to compare." in page.flags.text()
 

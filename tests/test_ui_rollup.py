@@ -118,7 +118,7 @@ def test_switching_the_view_shows_customer_grades_and_gaps(qtbot, page, folder):
     by_name = {row[0]: row for row in rows[1:]}
     assert by_name["Airport kiosk"][2] == "withheld"                  # 3 customers < 5
     qtbot.mouseClick(buttons["view.gap"], Qt.MouseButton.LeftButton)
-    assert heatmap(page)[0][2].startswith(("+", "-"))
+    assert heatmap(page)[0][2].startswith(("+", "\u2212"))
 
 
 def test_renaming_a_team_and_choosing_its_round_recompute_the_figures(qtbot, page, folder):

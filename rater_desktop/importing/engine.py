@@ -19,6 +19,7 @@ from typing import Any
 from rater_desktop.i18n import N_, _
 from rater_desktop.importing.errors import CellError, ImportCancelled, SurveyImportError, import_error
 from rater_desktop.importing.mapping import Mapping, dump_mapping, load_mapping
+from rater_desktop.importing.presets import guess_preset
 from rater_desktop.importing.sources import CANCEL_EVERY, nfc, open_source
 from rater_desktop.importing.values import INVALID, Converter, kpi_converter, scale_converter
 from rater_desktop.sentences import shorten
@@ -64,6 +65,8 @@ class ImportResult:
     """set by :func:`import_into` once stored"""
     comments: list[tuple[str, int, str]] = field(default_factory=list)
     """(column name, spreadsheet row, text) of every non-empty ``[comments]`` cell, in file order"""
+    tool: str = ""
+    """the survey tool whose export this looks like (a ``presets.PRESETS`` key), for provenance"""
 
 
 def file_sha256(path: Path | str) -> str:
@@ -273,7 +276,8 @@ def run_import(path: Path | str, mapping: Mapping | str | Path, *, skip_invalid:
                         scale_min=low, scale_max=high, series=series,
                         mapping_toml=dump_mapping(mapping), errors=errors,
                         error_count=count[0], skipped=skipped, encoding=table.encoding,
-                        encoding_certain=table.encoding_certain, comments=plan.comments)
+                        encoding_certain=table.encoding_certain, comments=plan.comments,
+                        tool=guess_preset(table.header_rows))
 
 
 def unconfirmed_error(mapping: Mapping) -> SurveyImportError:
@@ -339,7 +343,7 @@ def import_into(workbook: Any, assessment_id: int, path: Path | str,
             assessment_id, source_name=result.source_name, file_hash=result.file_hash,
             row_count=result.row_count, mapping_toml=result.mapping_toml,
             scale_min=result.scale_min, scale_max=result.scale_max, series=result.series,
-            included=included, comments=result.comments)
+            included=included, comments=result.comments, tool=result.tool)
     return result
 
 

@@ -14,18 +14,22 @@ from rater_desktop.charts import ChartSpec
 from rater_desktop.i18n import N_
 
 SECTION_KEYS: tuple[str, ...] = (
-    "summary", "card", "charts", "trends", "contexts", "criteria", "actions", "customers", "method")
-"""Sections a user may include or leave out, in report order."""
+    "glance", "summary", "card", "charts", "customers", "statements", "comments", "trends", "contexts",
+    "criteria", "actions", "method")
+"""Sections a user may include or leave out, in report order: the story first, the detail after."""
 
 SECTION_TITLES: dict[str, str] = {
+    "glance": N_("At a glance"),
     "summary": N_("Executive summary"),
     "card": N_("Report card"),
     "charts": N_("Charts"),
+    "customers": N_("How customers see the service"),
+    "statements": N_("Strongest and weakest statements"),
+    "comments": N_("What customers say"),
     "trends": N_("Trends across rounds"),
     "contexts": N_("Consistency across situations"),
     "criteria": N_("Statement detail"),
     "actions": N_("Action plan"),
-    "customers": N_("What customers say"),
     "method": N_("Method and grading scale"),
 }
 """Each section's heading (untranslated: call ``_()`` on it), also the export dialog's choice labels."""
@@ -45,7 +49,7 @@ class ReportOptions:
 
 @dataclass(frozen=True)
 class Text:
-    """A paragraph; ``style`` is one of body, lead, small, note, subheading."""
+    """A paragraph; ``style`` is one of body, lead, small, note, quote, subheading."""
 
     text: str
     style: str = "body"
@@ -54,6 +58,8 @@ class Text:
 @dataclass(frozen=True)
 class Bullets:
     items: tuple[str, ...]
+    numbered: bool = False
+    """1. 2. 3. instead of bullets (for an order that matters, such as priorities)"""
 
 
 @dataclass(frozen=True)
@@ -73,9 +79,45 @@ class Chart:
     spec: ChartSpec
     aspect: float = 0.45
     """height / width"""
+    caption: str = ""
+    """one line under the chart saying how to read it"""
 
 
-Block = Text | Bullets | Table | Chart
+@dataclass(frozen=True)
+class Tile:
+    """A figure in a box: a label, the value large, a line of detail under it."""
+
+    label: str
+    value: str
+    detail: str = ""
+    tone: str = "neutral"
+    """neutral | good | warning | bad: the box's background, never the only carrier of meaning"""
+
+
+@dataclass(frozen=True)
+class Tiles:
+    """A row of tiles across the page (the cover's grades, the at-a-glance figures)."""
+
+    tiles: tuple[Tile, ...]
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str
+    percent: float
+    colour: str
+
+
+@dataclass(frozen=True)
+class ShareBar:
+    """One bar split into shares that add up to 100 % (the NPS split), drawn as vector shapes with its caption."""
+
+    title: str
+    shares: tuple[Share, ...]
+    caption: str = ""
+
+
+Block = Text | Bullets | Table | Chart | Tiles | ShareBar
 
 
 @dataclass(frozen=True)
@@ -96,6 +138,10 @@ class Cover:
     grade_caption: str
     lines: tuple[str, ...] = ()
     """short facts under the grade (customer grade, participants, responses)"""
+    headline: str = ""
+    """one sentence under the title that says the verdict"""
+    tiles: tuple[Tile, ...] = ()
+    """grades shown side by side instead of the single ``grade`` (customers and team)"""
 
 
 @dataclass(frozen=True)
@@ -107,3 +153,7 @@ class ReportContent:
     contents_title: str
     footer: str
     options: ReportOptions = field(default_factory=ReportOptions)
+    language: str = "en"
+    """the report's language: Vietnamese table cells keep their words whole (see ``wrapping``)"""
+    contents_after: str | None = None
+    """key of the section the contents page follows (None: right after the cover)"""

@@ -972,7 +972,7 @@ class ImportWizard(QWizard):
                     assessment_id, source_name=result.source_name, file_hash=result.file_hash,
                     row_count=result.row_count, mapping_toml=result.mapping_toml,
                     scale_min=result.scale_min, scale_max=result.scale_max, series=result.series,
-                    comments=result.comments, included=included)
+                    comments=result.comments, included=included, tool=result.tool)
             return result, changes
 
         self._start(work, self._import_done, self._import_failed)
