@@ -36,7 +36,7 @@ CHECKED = {
 """model classes under ui/ checked here (ReadOnlyTable through its subclasses)"""
 CHECKED_ELSEWHERE = {
     "ColumnRolesModel": "test_ui_import_scale.py", "ScaleLabelsModel": "test_ui_import_scale.py",
-    "MembersModel": "test_ui_rollup.py", "RowsModel": "test_ui_rollup.py", "PinnedFirstProxy": "test_ui_rollup.py",
+    "MembersModel": "test_ui_rollup.py", "RowsModel": "test_ui_rollup.py",
 }
 """models checked by their own feature's tests, with the data only those tests build"""
 

@@ -23,7 +23,8 @@ from rater_desktop.rollup.heatmap import WITHHELD_COLOUR, cell, difference_colou
 from rater_desktop.rollup.report import team_line
 from rater_desktop.rollup.results import Rollup
 from rater_desktop.rollup.wording import gap_sentence, hidden_sentence, statement_text
-from ui.qt import QAbstractTableModel, QFont, QModelIndex, QPersistentModelIndex, Qt
+from ui.models.base import CENTRE, LEFT, ReadOnlyTable
+from ui.qt import QFont, Qt
 
 NO_VALUE = "–"
 
@@ -39,47 +40,48 @@ class Row:
     """the whole group's row: bold, and first whatever the sort"""
 
 
-class RowsModel(QAbstractTableModel):
-    """A read-only table of prepared rows, sorted by the model itself.
+class RowsModel(ReadOnlyTable):
+    """A read-only table of prepared :class:`Row` records, sorted by the model itself.
 
     Sorting here (a Python sort on each row's keys) rather than in a proxy
     whose comparisons call back into Python keeps a click on a column title
-    of a 500-team roll-up to a few milliseconds.  ``headers`` are untranslated
-    (``N_``) unless :meth:`set_rows` is given translated ones.
+    of a 500-team roll-up to a few milliseconds.  Column titles are ``N_``
+    texts, or already translated ones given to :meth:`set_rows`.
     """
+
+    NUMBERS = CENTRE
 
     def __init__(self, headers: Sequence[str] = (), parent=None, *, text_columns: Sequence[int] = (0,)) -> None:
         super().__init__(parent)
-        self.headers = tuple(headers)
+        self.HEADERS = tuple(headers)
         self.text_columns = frozenset(text_columns)
         """columns of words, aligned left (figures are centred)"""
-        self.rows: list[Row] = []
-        self._translated_headers: tuple[str, ...] | None = None
+        self._translated: tuple[str, ...] | None = None
         self._order: tuple[int, Qt.SortOrder] | None = None
 
-    def set_rows(self, rows: list[Row], headers: Sequence[str] | None = None) -> None:
+    def headers(self) -> tuple[str, ...]:
+        return self._translated if self._translated is not None else super().headers()
+
+    def set_rows(self, rows: Sequence[Row], headers: Sequence[str] | None = None) -> None:
         """Show ``rows`` (in the order last asked for); ``headers``, when given, are already translated."""
-        self.beginResetModel()
-        self.rows = self._sorted(rows)
         if headers is not None:
-            self._translated_headers = tuple(headers)
-        self.endResetModel()
+            self._translated = tuple(headers)
+        super().set_rows(self._sorted(rows))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._order = (column, order)
         self.layoutAboutToBeChanged.emit()
-        self.rows = self._sorted(self.rows)
+        self._rows = tuple(self._sorted(self._rows))
         self.layoutChanged.emit()
 
-    def _sorted(self, rows: list[Row]) -> list[Row]:
+    def _sorted(self, rows: Sequence[Row]) -> list[Row]:
         """The whole group's row first, then by the column's key; rows without a figure last either way."""
         if self._order is None or not rows:
             return list(rows)
         column, order = self._order
-        descending = order == Qt.SortOrder.DescendingOrder
         keyed = [(self._key(row, column), row) for row in rows]
         present = sorted((item for item in keyed if item[0] is not None and not item[1].pinned),
-                         key=lambda item: item[0], reverse=descending)
+                         key=lambda item: item[0], reverse=order == Qt.SortOrder.DescendingOrder)
         return ([row for _key, row in keyed if row.pinned] + [row for _key, row in present]
                 + [row for key, row in keyed if key is None and not row.pinned])
 
@@ -87,26 +89,17 @@ class RowsModel(QAbstractTableModel):
     def _key(row: Row, column: int) -> Any:
         return row.sort[column] if column < len(row.sort) else row.cells[column].casefold()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+    def cell(self, row: Row, column: int) -> str:
+        return row.cells[column]
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._translated_headers or self.headers)
+    def alignment(self, column: int) -> Qt.AlignmentFlag:
+        return LEFT if column in self.text_columns else CENTRE
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._translated_headers[section] if self._translated_headers else _(self.headers[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.cells[column]
-        if role == Qt.ItemDataRole.BackgroundRole and column < len(row.colours) and row.colours[column]:
-            return QBrush(QColor(row.colours[column]))
-        if role == Qt.ItemDataRole.ForegroundRole and column < len(row.colours) and row.colours[column]:
+    def role_data(self, row: Row, column: int, role: int) -> Any:
+        colour = row.colours[column] if column < len(row.colours) else None
+        if role == Qt.ItemDataRole.BackgroundRole and colour:
+            return QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.ForegroundRole and colour:
             return QBrush(QColor("#1a1a1a"))  # dark text on the light tints, whatever the theme
         if role == Qt.ItemDataRole.ToolTipRole and column < len(row.tips) and row.tips[column]:
             return row.tips[column]
@@ -114,10 +107,6 @@ class RowsModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in self.text_columns:
-                return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-            return Qt.AlignmentFlag.AlignCenter
         return None
 
 
