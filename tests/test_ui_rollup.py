@@ -243,3 +243,16 @@ def test_the_models_pass_the_qt_model_tester(qtbot, qtmodeltester, page, folder)
     qtmodeltester.check(page.members_model, force_py=True)
     qtmodeltester.check(page.results.heatmap_model, force_py=True)
     qtmodeltester.check(page.results.teams_model, force_py=True)
+
+
+def test_trends_blind_spots_and_statements_have_their_tabs(qtbot, page, folder):
+    rolled_up(qtbot, page, [folder])
+    trends = page.results.tables[1][0]
+    rows = {trends.index(r, 0).data(): trends.index(r, 2).data() for r in range(trends.rowCount())}
+    assert rows == {"Chi nhánh Hà Nội": "Autumn review C → Spring review A"}   # the only team with two rounds
+    teams = page.results.teams_model
+    blind = {teams.index(r, 0).data(): teams.index(r, 2).data() for r in range(teams.rowCount())}
+    assert blind["Airport kiosk"] == "withheld"
+    assert "Reliability" in blind["Chi nhánh Hà Nội"]                # team 3.5, customers 3.0: a 0.5 gap
+    statements = page.results.tables[2][0]
+    assert statements.rowCount() == 10                                 # two shared statements per dimension

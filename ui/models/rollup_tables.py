@@ -269,6 +269,7 @@ TREND_HEADERS = (N_("Team"), N_("Rounds"), N_("Team grade by round"), N_("Change
 
 
 def trend_rows(result: Rollup) -> list[Row]:
+    """Teams with several rounds: the overall grade of each round, team and customers, oldest first."""
     rows = []
     for team in result.teams:
         if len(team.rounds) < 2:
@@ -278,13 +279,22 @@ def trend_rows(result: Rollup) -> list[Row]:
         first, last = inner[0][1], inner[-1][1]
         change = last.mean - first.mean if first and last else None
         rows.append(Row(
-            cells=(team.name, str(len(team.rounds)), _sequence(inner), signed(change), _sequence(outer)),
+            cells=(team.name, str(len(team.rounds)), _sequence(inner, _side_withheld(team, "internal")),
+                   signed(change), _sequence(outer, _side_withheld(team, "customer"))),
             sort=(team.name.casefold(), len(team.rounds), last.mean if last else None, change, None)))
     return rows
 
 
-def _sequence(points_by_round: list) -> str:
-    return " → ".join(f"{name} {score.grade if score else NO_VALUE}" for name, score in points_by_round)
+def _side_withheld(team, side: str) -> bool:
+    return any(h.figure == side for h in team.hidden)
+
+
+def _sequence(points_by_round: list, latest_withheld: bool) -> str:
+    """"Autumn C → Spring B"; the chosen (last) round says "withheld" when privacy took its grade."""
+    words = [score.grade if score else NO_VALUE for _name, score in points_by_round]
+    if latest_withheld and points_by_round[-1][1] is None:
+        words[-1] = _("withheld")
+    return " → ".join(f"{name} {word}" for (name, _score), word in zip(points_by_round, words))
 
 
 STATEMENT_HEADERS = (N_("Statement"), N_("Dimension"), N_("Teams"), N_("All teams"), N_("Lowest team"),
