@@ -121,3 +121,12 @@ def _leftover_threads(before: set[threading.Thread]) -> list[str]:
         if thread.is_alive():
             leaks.append(f"thread {thread.name!r}")
     return leaks
+
+
+@pytest.fixture(autouse=True)
+def no_network_adapters(monkeypatch):
+    """Tests never read, show or use this machine's network addresses (room voting lists them):
+    the adapters look absent; a test that needs one offers 127.0.0.1 itself."""
+    import ifaddr
+
+    monkeypatch.setattr(ifaddr, "get_adapters", lambda *args, **kwargs: [])

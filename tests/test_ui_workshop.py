@@ -21,7 +21,7 @@ from rater_desktop.summary import workbook_summary
 from tests.ui_round_support import press, type_text
 from ui.pages.workshop import WorkshopPage
 from ui.presenter import DOT
-from ui.qt import QLabel, QMessageBox, Qt
+from ui.qt import QInputDialog, QLabel, QMessageBox, Qt
 
 PEOPLE = ("Lan", "Minh", "Quang")
 # The letter each person presses on every statement of a dimension.
@@ -34,8 +34,13 @@ PLANS = {
 # reliability 4, 4, 3 (sd 0.58) is the least contested, so it is discussed last.
 
 
+UNLOCK = "2468"
+"""The facilitator's unlock code for the locked voter window (asked once, then at every unlock)."""
+
+
 @pytest.fixture
-def workshop(qtbot, tmp_path):
+def workshop(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (UNLOCK, True))
     path = tmp_path / "w.rater"
     with create_workbook(path, organisation="Test Hotel") as workbook:
         round_id = workbook.latest_assessment_id()
@@ -68,6 +73,16 @@ def all_texts(*widgets) -> list[str]:
         for view in root.findChildren(QListWidget):
             texts.extend(view.item(row).text() for row in range(view.count()))
     return texts
+
+
+def unlock(qtbot, page: WorkshopPage) -> None:
+    """The voter handed the laptop back: the locked window thanks them, holding nothing of their
+    answers, until the facilitator types the code."""
+    voter = page.voter
+    assert voter.stack.currentWidget() is voter.thanks_page
+    assert not any("secret note" in text for text in all_texts(voter))
+    qtbot.mouseClick(voter.unlock_button, Qt.MouseButton.LeftButton)
+    assert page.voter is None and page.isVisible()
 
 
 def vote(qtbot, page: WorkshopPage, name: str) -> None:
@@ -104,7 +119,7 @@ def test_whole_workshop_three_voters_reveal_consensus_action(qtbot, workshop, mo
         assert page.focusWidget() is page.start_button
         assert not page.reveal_button.isEnabled()  # the voter holding the laptop cannot open the reveal
         press(qtbot, page, Qt.Key.Key_Return)  # the voter presses Enter on the hand-over screen
-        assert page.voting.currentWidget() is page.grading
+        assert page.voter.grading is page.grading and page.voter.isFullScreen() and not page.isVisible()
         assert not page.reveal_button.isEnabled()
         if number:
             # The new voter starts on a clean screen: no earlier note, no chosen grade.
@@ -113,6 +128,7 @@ def test_whole_workshop_three_voters_reveal_consensus_action(qtbot, workshop, mo
             assert not any("secret note" in text for text in all_texts(page, page.presenter))
         vote(qtbot, page, name)
         qtbot.waitUntil(lambda: page.grading is None)
+        unlock(qtbot, page)
         texts = all_texts(page, page.presenter)
         assert not any("secret note" in text or "Your answer" in text for text in texts)
         assert page.presenter.stack.currentWidget() is page.presenter.message
@@ -208,6 +224,7 @@ def test_skip_and_vote_out_of_order(qtbot, workshop):
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     vote(qtbot, page, "Quang")
     qtbot.waitUntil(lambda: page.grading is None)
+    unlock(qtbot, page)
     # Quang is done; Minh comes before the skipped Lan.
     assert page.handover_text.text().startswith("Pass the laptop to Minh")
     page.back_to_roster()
@@ -263,6 +280,7 @@ def test_results_are_sealed_while_the_workshop_votes(qtbot, workshop):
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     vote(qtbot, page, "Lan")  # one voter: the running figures would be exactly Lan's answers
     qtbot.waitUntil(lambda: page.grading is None)
+    unlock(qtbot, page)
     for sealed in (results, customers):
         assert sealed.body.currentWidget() is sealed.sealed_notice
         assert "sealed" in sealed.sealed_notice.text()

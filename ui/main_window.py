@@ -27,6 +27,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.room_bridge import stop_rooms
 from ui.settings import Settings
 from ui.tasks import Task, gui_thread_delivery, run_in_background
 
@@ -348,6 +349,7 @@ class MainWindow(QMainWindow):
             show_error(self, _("Could not open the workbook"), str(error))
             return False
         if self.workbook is not None:
+            stop_rooms(self.operations)
             self.workbook.close()
         self.workbook = workbook
         self.operations = operations
@@ -365,6 +367,7 @@ class MainWindow(QMainWindow):
             return
         if self._workbook_view is not None:
             self._workbook_view.drop_pages()
+        stop_rooms(self.operations)  # room voting ends with its workbook (DESIGN §10)
         self.workbook.close()
         self.workbook = None
         self.operations = None

@@ -9,7 +9,8 @@ Two pieces, both fed by the facilitator's :class:`ui.pages.workshop.WorkshopPage
   different sizes, so the room never sees something the facilitator did not.
 - :class:`PresenterWindow` is a second top-level window for a projector: dark
   background, white text, large type.  While people vote it shows nothing but
-  the hand-over line and "n of m done", never a grade.
+  the hand-over line and "n of m done", never a grade; while room voting is
+  on, the QR code and the address to join beside it, for latecomers.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from rater_desktop.model import LETTERS
 from rater_desktop.report.content import flag_word
 from rater_desktop.sessions.reveal import Reveal
 from ui.qt import QFont, QHBoxLayout, QLabel, QStackedWidget, Qt, QVBoxLayout, QWidget
+from ui.widgets.qr import QrCode
 
 DOT = "●"
 DESIGN_HEIGHT = 720
@@ -152,6 +154,18 @@ class PresenterWindow(QWidget):
         self.message.setObjectName("presenterMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.join_qr = QrCode()
+        self.join_qr.setObjectName("presenterQr")
+        self.join_address = _sized(QLabel(), self.BASE_POINTS, bold=True)
+        self.join_address.setObjectName("presenterAddress")
+        self.join_address.setWordWrap(True)
+        self.join_address.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.join_box = QWidget()
+        join_layout = QVBoxLayout(self.join_box)
+        join_layout.addWidget(self.join_qr, 1)
+        join_layout.addWidget(self.join_address)
+        self.join_box.hide()
+        self.join_url = ""
         self.panel = RevealPanel(self.BASE_POINTS)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message)
@@ -162,7 +176,10 @@ class PresenterWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.addWidget(self.timer)
-        layout.addWidget(self.stack, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.stack, 3)
+        body.addWidget(self.join_box, 2)
+        layout.addLayout(body, 1)
         self.show_voting(0, 0, None)
 
     def show_voting(self, done: int, total: int, voter: str | None) -> None:
@@ -176,10 +193,21 @@ class PresenterWindow(QWidget):
             lines.append(_("Now voting: {name}").format(name=voter))
         self.message.setText("\n\n".join(lines))
         self.stack.setCurrentWidget(self.message)
+        self.join_box.setVisible(bool(self.join_url))
+
+    def show_join(self, url: str) -> None:
+        """Room voting is on at ``url`` (its code and address beside the voting progress), or off ("")."""
+        self.join_url = url
+        self.join_qr.set_text(url)
+        # the address in two lines (no spaces in it to wrap at): the server, then the room's path
+        self.join_address.setText(_("Join on your phone:\n{address}").format(address=url.replace("/j/", "\n/j/"))
+                                  if url else "")
+        self.join_box.setVisible(bool(url) and self.stack.currentWidget() is self.message)
 
     def show_reveal(self, reveal: Reveal, reasons: tuple[str, ...]) -> None:
         self.panel.show_reveal(reveal, reasons)
         self.stack.setCurrentWidget(self.panel)
+        self.join_box.hide()
 
     def show_timer(self, text: str) -> None:
         self.timer.setText(text)

@@ -29,6 +29,7 @@ from rater_desktop.i18n import _
 def serve(path: Path, assessment_id: int | None, port: int | None, host: str | None, mode: str | None,
           new_names: bool | None) -> None:
     """Let the room vote on their phones; prints the join address first, Ctrl+C stops."""
+    from rater_desktop.operations import Operations
     from rater_desktop.room.addresses import advice, advice_text, local_addresses
     from rater_desktop.room.phones import Room
     from rater_desktop.room.runner import RoomServer
@@ -43,17 +44,12 @@ def serve(path: Path, assessment_id: int | None, port: int | None, host: str | N
         workbook.close()
         raise
 
-    def on_change(change) -> None:  # on the server's database thread, which owns the workbook
-        if change.kind == "phones":
-            names = {p.id: p.name for p in workbook.participants(assessment_id)}
-            for ident in change.ids:
-                if ident in names:
-                    click.echo(_("{name} joined.").format(name=names[ident]))
+    def open_room() -> Room:  # on the server's database thread, which owns the workbook from now on
+        operations = Operations(workbook)
+        operations.subscribe(lambda change: _say_who_joined(workbook, assessment_id, change))
+        return Room(operations, operations.workshops.of(assessment_id), mode=mode, new_names=new_names)
 
-    server = RoomServer(
-        lambda: Room(workbook, assessment_id, mode=mode, new_names=new_names, on_change=on_change),
-        host or addresses[0].ip, port,
-    )
+    server = RoomServer(open_room, host or addresses[0].ip, port)
     try:
         url = server.start().result(timeout=60)
     except OSError as error:
@@ -71,6 +67,19 @@ def serve(path: Path, assessment_id: int | None, port: int | None, host: str | N
     except KeyboardInterrupt:
         server.wait_stopped()
     click.echo(_("Room voting stopped; every answer is saved in {name}.").format(name=path.name))
+
+
+def _say_who_joined(workbook, assessment_id: int, change) -> None:
+    """One line per phone that joins: the facilitator at the terminal sees the room fill up."""
+    from rater_desktop.changes import ChangeKind
+
+    if change.kind != ChangeKind.PHONES:
+        return
+    names = {person.id: person.name for person in workbook.participants(assessment_id)}
+    holders = workbook.phone_holders(assessment_id)
+    for ident in change.ids:
+        if ident in holders:
+            click.echo(_("{name} joined.").format(name=names.get(ident, "?")))
 
 
 def _describe(url: str, addresses: list, notes: list[str]) -> None:

@@ -1,16 +1,9 @@
-"""What a phone grades, in the phone's language, and the one person's answers it may see.
+"""The steps of a grading walk as a phone shows them, in the phone's language.
 
-An item is one screen of the phone page.  Its key names what an answer is
-written to, so the page can send it back unchanged:
-
-- ``dim:<dimension>``            a quick round's one grade for a whole dimension
-- ``crit:<criterion id>``        one statement (full list)
-- ``ctx:<context id>:<dimension>`` one dimension in one situation (full list)
-- ``cont:<item>:<current|desired>`` one continuum question, 1–7
-
-A quick round is the five dimensions and the continuum; a full round walks the
-statements dimension by dimension, each followed by its situations, then the
-continuum: the order of the laptop's walk-through.
+The walk itself (which steps, in which order, quick or full) is the grading
+session's (:mod:`rater_desktop.sessions.grading`); this only words each step
+for the phone page.  An item's key is the step's :func:`step_key`, which the
+page sends back with each answer.
 """
 
 from __future__ import annotations
@@ -20,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 from rater_desktop import framework
 from rater_desktop.i18n import language_context
-from rater_desktop.model import CONTINUUM_ITEMS, CONTINUUM_KINDS, DIMENSION_KEYS, Criterion, TimeContext
+from rater_desktop.sessions.grading import CONTEXT, CONTINUUM, CRITERION, SUMMARY, Step, step_key
 
 
 @dataclass(frozen=True)
@@ -46,29 +39,25 @@ class Item:
         return asdict(self)
 
 
-def build_items(mode: str, lang: str, criteria: Sequence[Criterion], contexts: Sequence[TimeContext]) -> list[Item]:
-    """Every item of a ``quick`` or ``full`` round, in order, worded in ``lang``."""
+def phone_items(steps: Sequence[Step], lang: str) -> list[Item]:
+    """Every answerable step of a walk, in order, worded in ``lang``."""
     with language_context(lang):
         names = {info.key: info for info in framework.dimensions()}
-        items: list[Item] = []
-        for key in DIMENSION_KEYS:
-            info = names[key]
-            if mode == "quick":
-                items.append(Item(f"dim:{key}", key, "grade", "quick_prompt", info.name, info.description,
-                                  info.hint_a, info.hint_f))
-                continue
-            shown = sorted((c for c in criteria if c.dimension == key and not c.hidden), key=lambda c: (c.position, c.id))
-            for criterion in shown:
-                text, hint_a, hint_f = framework.criterion_wording(criterion)
-                items.append(Item(f"crit:{criterion.id}", key, "grade", "criterion_prompt", info.name, text,
-                                  hint_a, hint_f))
-            for context in contexts:
-                items.append(Item(f"ctx:{context.id}:{key}", key, "grade", "context_prompt", info.name,
-                                  info.description, situation=context.name))
         pairs = {pair.item: pair for pair in framework.continuum_items()}
-        for kind in CONTINUUM_KINDS:
-            for number in CONTINUUM_ITEMS:
-                pair = pairs[number]
-                items.append(Item(f"cont:{number}:{kind}", "continuum", "scale", f"continuum_{kind}", pair.label,
-                                  "", left=pair.left, right=pair.right))
-    return items
+        return [_item(step, names, pairs) for step in steps if step.kind != SUMMARY]
+
+
+def _item(step: Step, names: dict, pairs: dict) -> Item:
+    key = step_key(step)
+    if step.kind == CONTINUUM:
+        pair = pairs[step.item]
+        return Item(key, "continuum", "scale", f"continuum_{step.scale}", pair.label, "",
+                    left=pair.left, right=pair.right)
+    info = names[step.dimension]
+    if step.kind == CRITERION:
+        text, hint_a, hint_f = framework.criterion_wording(step.criterion)
+        return Item(key, step.dimension, "grade", "criterion_prompt", info.name, text, hint_a, hint_f)
+    if step.kind == CONTEXT:
+        return Item(key, step.dimension, "grade", "context_prompt", info.name, info.description,
+                    situation=step.context.name)
+    return Item(key, step.dimension, "grade", "quick_prompt", info.name, info.description, info.hint_a, info.hint_f)

@@ -1,41 +1,51 @@
 """A round's room: who may join, what a phone may see, what it may change.
 
-:class:`Room` is the rules of DESIGN §10 without any networking, so they are
-tested directly and the aiohttp layer (``server.py``) stays a thin shell:
+:class:`Room` puts the rules of DESIGN §10 between the phones and the
+round's :class:`~rater_desktop.sessions.workshop.WorkshopSession`, without
+any networking, so they are tested directly and the aiohttp layer
+(``server.py``) stays a thin shell:
 
 - before joining, a phone gets the page's words and the round's names (to
   pick its own), nothing else;
-- a joined phone gets the statements and *its own* answers, never another
-  person's answers, results, notes or anything else in the workbook;
-- an answer is checked (item of this round and mode, grade or 1–7 value,
-  note length), refused when its part is closed, and written through the
-  operations layer: one transaction per answer, announced to listeners.
+- joining binds the phone's token to one person and tells the workshop
+  (``join``: voting is under way, results sealed);
+- a joined phone drives that person's own grading walk (the workshop's
+  ``grading_for``, quick or full as the workshop votes): it gets the walk's
+  steps and *its own* answers, never another person's, nor results, notes
+  or anything else in the workbook;
+- each answer is checked, refused when its part is closed (the workshop
+  decides), and written by the walk through the operations layer: one
+  transaction per answer, kept off the laptop's undo history.
 
-A room uses its workbook connection alone, from one thread at a time (the
-server's database thread); the window keeps its own connection.
+The room writes through operations of its own (``operations``), over a
+workbook connection only the room uses, from one thread (the server's
+database thread): the window's reads never wait for a phone's write.  The
+room's code, mode, closed parts and port are kept in the workbook
+(``storage.rooms``) so a restarted app resumes it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import Any
 
+from rater_desktop.changes import STRUCTURE_KINDS, Change, ChangeKind
 from rater_desktop.i18n import LANGUAGES, normalise_language
-from rater_desktop.model import GRADES, Criterion, TimeContext
-from rater_desktop.operations import Change, Operations
+from rater_desktop.model import GRADES
+from rater_desktop.operations import Operations
 from rater_desktop.room import tokens
-from rater_desktop.room.items import Item, build_items
+from rater_desktop.room.items import Item, phone_items
 from rater_desktop.room.phone_text import phone_text
-from rater_desktop.storage import Workbook
-from rater_desktop.storage.rooms import CLOSABLE, PhoneTaken, RoomRecord
+from rater_desktop.sessions.grading import CONTINUUM, ClosedItem, GradingSession, step_key
+from rater_desktop.sessions.workshop import WorkshopSession
+from rater_desktop.storage.rooms import PhoneTaken
 
 NOTE_LIMIT = 1000
 """Longest note a phone may send (characters)."""
 NAME_LIMIT = 60
 """Longest name a phone may add."""
-_KEY = re.compile(r"(dim:[a-z]+|crit:\d{1,9}|ctx:\d{1,9}:[a-z]+|cont:[123]:(current|desired))")
+_KEY = re.compile(r"(dimension:[a-z]+|criterion:\d{1,9}|context:\d{1,9}:[a-z]+|continuum:[123]:(current|desired))")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -48,52 +58,67 @@ class Refused(Exception):
 
 
 class Room:
-    """The room of round ``assessment_id`` over ``workbook`` (a connection only this room uses).
+    """The room of ``workshop``'s round, writing through ``operations`` (see the module doc).
 
-    ``mode`` and ``new_names`` change the stored room when given (see
-    :func:`tokens.open_room`); ``on_change`` hears every answer written, on
-    the thread that wrote it.
+    ``mode`` (``quick``/``full``) and ``new_names`` change the stored room
+    and the workshop when given; otherwise a stored room is resumed as it was.
     """
 
-    def __init__(self, workbook: Workbook, assessment_id: int, *, mode: str | None = None,
-                 new_names: bool | None = None, on_change: Callable[[Change], None] | None = None) -> None:
-        self.workbook = workbook
-        self.assessment_id = assessment_id
-        self.record: RoomRecord = tokens.open_room(workbook, assessment_id, mode=mode, new_names=new_names)
-        self.operations = Operations(workbook, history=False)
-        if on_change is not None:
-            self.operations.subscribe(on_change)
-        self._version: int | None = None
-        self._structure: tuple[list[Criterion], list[TimeContext]] = ([], [])
+    def __init__(self, operations: Operations, workshop: WorkshopSession, *, mode: str | None = None,
+                 new_names: bool | None = None) -> None:
+        self.operations = operations
+        self.workbook = operations.workbook
+        self.workshop = workshop
+        self.assessment_id = workshop.assessment_id
+        self.record = tokens.open_room(self.workbook, self.assessment_id, mode=mode, new_names=new_names)
+        self._walks: dict[int, GradingSession] = {}
         self._items: dict[str, list[Item]] = {}
+        self._stale = False
+        self._stop_listening = workshop.operations.subscribe(self._heard)
+        self._resume()
+
+    def close(self) -> None:
+        """Stop following the window's changes (the server stops)."""
+        self._stop_listening()
+
+    def _heard(self, change: Change) -> None:
+        """Statements, situations or people changed (on whatever thread told it): read the walks again."""
+        if change.kind in STRUCTURE_KINDS and change.touches(self.assessment_id):
+            self._stale = True
+
+    def _resume(self) -> None:
+        """The workshop takes up the stored room: its mode, what was closed, who had joined."""
+        self.workshop.set_mode(self.record.mode)
+        if not self.workshop.closed:
+            for part in sorted(self.record.closed):
+                self.workshop.set_item_closed(part, True)
+        for participant_id in sorted(self.workbook.phone_holders(self.assessment_id)):
+            self.workshop.join(participant_id)
+        self.keep_state()
 
     @property
     def code(self) -> str:
         return self.record.code
 
-    # -- settings the facilitator changes -------------------------------------------
-
-    def set_closed(self, parts: Collection[str]) -> None:
-        """Close (only) ``parts`` for voting: dimension keys and ``continuum``."""
-        unknown = set(parts) - set(CLOSABLE)
-        if unknown:
-            raise ValueError(f"cannot close {sorted(unknown)}")
-        self._save(closed=frozenset(parts))
+    def keep_state(self) -> None:
+        """Store the workshop's mode and closed parts with the room (after the facilitator changed them)."""
+        record = replace(self.record, mode=self.workshop.mode, closed=frozenset(self.workshop.closed))
+        if record != self.record:
+            self.workbook.save_room(record)
+            self.record = record
+            self._items.clear()
 
     def set_port(self, port: int) -> None:
         """Remember the port in use, so a restarted app offers the same address."""
         if self.record.port != port:
-            self._save(port=port)
+            self.record = replace(self.record, port=port)
+            self.workbook.save_room(self.record)
 
     def release(self, participant_id: int) -> None:
         """Sign a person's phone out; they may join again (on any phone)."""
         self.workbook.release_phone(participant_id)
-        self.operations.announce(Change("phones", self.assessment_id, (participant_id,)))
-
-    def _save(self, **fields: Any) -> None:
-        record = replace(self.record, **fields)
-        self.workbook.save_room(record)
-        self.record = record
+        self._walks.pop(participant_id, None)
+        self.operations.announce(Change(ChangeKind.PHONES, self.assessment_id, (participant_id,)))
 
     # -- before joining ----------------------------------------------------------------
 
@@ -123,7 +148,8 @@ class Room:
             token = tokens.join(self.workbook, chosen)
         except PhoneTaken:
             raise Refused("taken") from None
-        self.operations.announce(Change("phones", self.assessment_id, (chosen,)))
+        self.workshop.join(chosen)
+        self.operations.announce(Change(ChangeKind.PHONES, self.assessment_id, (chosen,)))
         return token, chosen
 
     def _add_name(self, name: object) -> int:
@@ -133,7 +159,8 @@ class Room:
         taken = {person.name.casefold() for person in self.workbook.participants(self.assessment_id)}
         if not 0 < len(text) <= NAME_LIMIT or text.casefold() in taken:
             raise Refused("name")
-        return self.operations.add_participant(self.assessment_id, text)
+        with self.operations.acting_as(self, undoable=False):
+            return self.operations.add_participant(self.assessment_id, text)
 
     def participant(self, token: object) -> int | None:
         """Whose phone holds ``token`` in this round (None: refuse it)."""
@@ -144,76 +171,69 @@ class Room:
     def state(self, participant_id: int, lang: str) -> dict[str, Any]:
         """Everything a joined phone shows: its person's name, the items, their own answers."""
         lang = normalise_language(lang)
-        name = next((p.name for p in self.workbook.participants(self.assessment_id) if p.id == participant_id), "")
+        walk = self.walk(participant_id)
         return {
-            "name": name,
-            "mode": self.record.mode,
+            "name": walk.participant.name if walk.participant else "",
+            "mode": self.workshop.mode,
             "lang": lang,
             "text": phone_text(lang),
-            "items": [item.as_json() for item in self.items(lang)],
-            "answers": self.answers(participant_id, lang),
-            "closed": sorted(self.record.closed),
+            "items": [item.as_json() for item in self.items(lang, walk)],
+            "answers": own_answers(walk),
+            "closed": sorted(self.workshop.closed),
         }
 
-    def items(self, lang: str) -> list[Item]:
-        """The round's items in ``lang``, read again only after the window changed the workbook."""
-        version = self.workbook.data_version()
-        if version != self._version:
-            self._structure = (self.workbook.criteria(), self.workbook.time_contexts(self.assessment_id))
+    def walk(self, participant_id: int) -> GradingSession:
+        """The person's own grading walk, read again after the round's set-up or the mode changed."""
+        if self._stale:
+            self._stale = False
             self._items.clear()
-            self._version = version
-        key = f"{self.record.mode}:{lang}"
-        if key not in self._items:
-            self._items[key] = build_items(self.record.mode, lang, *self._structure)
-        return self._items[key]
+            for other in self._walks.values():
+                other.reload()
+        walk = self._walks.get(participant_id)
+        if walk is None or walk.quick != self.workshop.quick:
+            walk = self._walks[participant_id] = self.workshop.grading_for(participant_id, self.operations)
+        return walk
 
-    def answers(self, participant_id: int, lang: str = "en") -> dict[str, dict[str, Any]]:
-        """This one person's answers to the round's items, keyed like them (nobody else's is ever read)."""
-        data = self.workbook.own_answers(self.assessment_id, participant_id)
-        mine: dict[str, dict[str, Any]] = {}
-        for grade in data.grades:
-            mine[f"crit:{grade.criterion_id}"] = {"grade": grade.grade, "note": grade.note}
-        for grade in data.context_grades:
-            mine[f"ctx:{grade.context_id}:{grade.dimension}"] = {"grade": grade.grade, "note": grade.note}
-        for grade in data.dimension_grades:
-            mine[f"dim:{grade.dimension}"] = {"grade": grade.grade, "note": grade.note}
-        for answer in data.continuum:
-            mine[f"cont:{answer.item}:{answer.kind}"] = {"value": answer.value}
-        keys = {item.key for item in self.items(lang)}
-        return {key: value for key, value in mine.items() if key in keys}
+    def items(self, lang: str, walk: GradingSession) -> list[Item]:
+        """The walk's items in ``lang`` (every phone of a round shares them)."""
+        key = f"{self.workshop.mode}:{lang}"
+        if key not in self._items:
+            self._items[key] = phone_items(walk.steps, lang)
+        return self._items[key]
 
     def answer(self, participant_id: int, message: dict[str, Any]) -> str:
         """Write one answer of ``participant_id`` (``key`` plus ``grade``/``note`` or ``value``); returns its key."""
-        key = message.get("key")
-        item = self._item(key)
-        if item.part in self.record.closed:
-            raise Refused("closed")
-        if item.kind == "scale":
-            value = message.get("value")
-            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 7:
-                raise Refused("invalid")
-            _, number, kind = key.split(":")
-            self.operations.set_continuum(participant_id, int(number), kind, value)
-            return key
-        grade, note = message.get("grade"), message.get("note", "")
-        if grade not in GRADES or not isinstance(note, str) or len(note) > NOTE_LIMIT:
-            raise Refused("invalid")
-        note = _CONTROL.sub("", note).strip()
-        head, _, rest = key.partition(":")
-        if head == "dim":
-            self.operations.set_dimension_grade(participant_id, rest, grade, note)
-        elif head == "crit":
-            self.operations.set_grade(participant_id, int(rest), grade, note)
-        else:
-            context, dimension = rest.split(":")
-            self.operations.set_context_grade(participant_id, int(context), dimension, grade, note)
-        return key
-
-    def _item(self, key: object) -> Item:
-        """The item ``key`` names in this round and mode, or a refusal."""
+        key, grade, note, value = (message.get(name) for name in ("key", "grade", "note", "value"))
+        note = "" if note is None else note
         if not isinstance(key, str) or not _KEY.fullmatch(key):
             raise Refused("invalid")
-        found = next((item for item in self.items("en") if item.key == key), None)
-        if found is None:
+        if key.startswith("continuum:"):
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 7:
+                raise Refused("invalid")
+        elif grade not in GRADES or not isinstance(note, str) or len(note) > NOTE_LIMIT:
             raise Refused("invalid")
-        return found
+        walk = self.walk(participant_id)
+        try:
+            with self.operations.acting_as(("phone", participant_id), undoable=False):
+                walk.answer_at(key, grade=grade, note=_CONTROL.sub("", note), value=value)
+        except KeyError:
+            raise Refused("invalid") from None
+        except ClosedItem:
+            raise Refused("closed") from None
+        return key
+
+
+def own_answers(walk: GradingSession) -> dict[str, dict[str, Any]]:
+    """The walk's person's answers, keyed like the phone's items (their step keys)."""
+    answers = walk.answers
+    if answers is None:
+        return {}
+    mine: dict[str, dict[str, Any]] = {}
+    for step in walk.steps:
+        if step.kind == CONTINUUM:
+            value = answers.value_of(step)
+            if value is not None:
+                mine[step_key(step)] = {"value": value}
+        elif (given := answers.grade_of(step)) is not None:
+            mine[step_key(step)] = {"grade": given[0], "note": given[1]}
+    return mine

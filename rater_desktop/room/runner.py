@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -68,10 +68,6 @@ class RoomServer:
         self.stop().result(timeout)
         if self._thread is not None:
             self._thread.join(timeout)
-
-    def set_closed(self, parts: Collection[str]) -> Future[None]:
-        """Close exactly ``parts`` (dimension keys, ``continuum``) for voting; phones hear at once."""
-        return self._on_loop(lambda hub: hub.set_closed(frozenset(parts)))
 
     def release(self, participant_id: int) -> Future[None]:
         """Sign a person's phone out, so they can join again on another phone."""

@@ -28,10 +28,12 @@ from typing import Any, TypeVar
 
 from aiohttp import WSMsgType, web
 
+from rater_desktop.changes import Change, ChangeKind
 from rater_desktop.i18n import normalise_language, resources_dir
 from rater_desktop.room.phone_text import phone_text
 from rater_desktop.room.phones import Refused, Room
 from rater_desktop.room.tokens import same_code
+from rater_desktop.sessions.workshop import Event, Phase
 from rater_desktop.storage import WorkbookError
 
 T = TypeVar("T")
@@ -90,7 +92,8 @@ class Bucket:
 
 
 class Hub:
-    """The room as the event loop sees it: calls onto the database thread, the open sockets."""
+    """The room as the event loop sees it: calls onto the database thread, the open sockets,
+    and what the workshop's changes mean for the phones (a part closed or reopened, a re-vote)."""
 
     def __init__(self, room: Room, executor: Executor, limits: Limits) -> None:
         self.room = room
@@ -99,6 +102,38 @@ class Hub:
         self.limits = limits
         self.sockets: dict[int, list[web.WebSocketResponse]] = {}
         self.buckets: dict[Any, Bucket] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop_listening: Callable[[], None] = lambda: None
+        self._revote_sent: str | None = None
+
+    async def start_listening(self, _app: web.Application) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stop_listening = self.room.workshop.operations.subscribe(self._heard)
+
+    async def stop_listening(self, _app: web.Application) -> None:
+        self._stop_listening()
+        await self.call(self.room.close)
+
+    def _heard(self, change: Change) -> None:
+        """A workshop event (told on the window's thread, or the database thread without one)."""
+        if change.kind != ChangeKind.WORKSHOP or not change.touches(self.room.assessment_id) or self._loop is None:
+            return
+        event, workshop = change.ids[0] if change.ids else None, self.room.workshop
+        if event == Event.ITEM:
+            asyncio.run_coroutine_threadsafe(self.items_changed(), self._loop)
+        elif event == Event.PHASE and workshop.phase == Phase.DISCUSSION:
+            self._revote_sent = None
+        elif event == Event.PHASE and workshop.revoting and workshop.revoting != self._revote_sent:
+            self._revote_sent = workshop.revoting  # once per re-vote: phones go to its first question
+            asyncio.run_coroutine_threadsafe(self.send_all({"type": "revote", "part": workshop.revoting}), self._loop)
+
+    async def items_changed(self) -> None:
+        """Keep the workshop's mode and closed parts with the room, and tell every phone."""
+        mode = self.room.record.mode
+        await self.call(self.room.keep_state)
+        await self.send_all({"type": "closed", "closed": sorted(self.room.record.closed)})
+        if self.room.record.mode != mode:
+            await self.send_all({"type": "refresh"})
 
     async def call(self, function: Callable[..., T], *args: Any) -> T:
         """Run ``function(*args)`` on the database thread."""
@@ -127,10 +162,6 @@ class Hub:
         for ws in self.sockets.pop(participant_id, []):
             await ws.close(code=CLOSE_NO_TOKEN)
 
-    async def set_closed(self, parts: frozenset[str]) -> None:
-        await self.call(self.room.set_closed, parts)
-        await self.send_all({"type": "closed", "closed": sorted(parts)})
-
     async def end(self) -> None:
         """Tell every phone that voting has ended, then close their sockets."""
         await self.send_all({"type": "ended"})
@@ -146,7 +177,9 @@ HUB = web.AppKey("hub", Hub)
 def make_app(room: Room, executor: Executor, limits: Limits = Limits()) -> web.Application:
     """The web app over ``room``; its database calls run on ``executor`` (one thread)."""
     app = web.Application(client_max_size=limits.body_bytes, middlewares=[_guard])
-    app[HUB] = Hub(room, executor, limits)
+    app[HUB] = hub = Hub(room, executor, limits)
+    app.on_startup.append(hub.start_listening)
+    app.on_cleanup.append(hub.stop_listening)
     app.router.add_get("/j/{code}", _page)
     app.router.add_get("/s/{name}", _static)
     app.router.add_get("/text", _text)

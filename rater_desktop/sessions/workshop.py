@@ -250,10 +250,15 @@ class WorkshopSession:
             self.turn = self.grading_for(self.handing_to.id)
             return self.turn
 
-    def grading_for(self, participant_id: int) -> GradingSession:
+    def grading_for(self, participant_id: int, operations: Operations | None = None) -> GradingSession:
         """A grading session for ``participant_id``, opened on the facilitator's word (the hand-over
-        or a phone's token), refusing answers on closed items; a re-vote starts on its dimension."""
-        session = GradingSession(self.operations, self.assessment_id, may_answer=self.may_answer, quick=self.quick)
+        or a phone's token), refusing answers on closed items; a re-vote starts on its dimension.
+
+        ``operations``: the driver's own operations layer, when it writes through a connection of
+        its own (the phone server, so the window's reads never wait for a phone's write).
+        """
+        session = GradingSession(operations or self.operations, self.assessment_id, may_answer=self.may_answer,
+                                 quick=self.quick)
         session.start(participant_id, vouched=True)
         if self.revoting:
             session.go_to_topic(self.revoting)

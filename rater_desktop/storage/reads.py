@@ -127,15 +127,6 @@ class WorkbookReads:
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     @_guarded
-    def data_version(self) -> int:
-        """A number that changes whenever another connection commits a change to the file.
-
-        Lets a second connection (the room server's) keep what it read until
-        the window changes something, without reading it again for every answer.
-        """
-        return self._db.execute("PRAGMA data_version").fetchall()[0][0]
-
-    @_guarded
     def organisation(self) -> str:
         rows = self._rows(f"SELECT {_t('name', SHORT_TEXT)} FROM organisation WHERE id = 1")
         return clean_text(rows[0]["name"], SHORT_TEXT) if rows else ""

@@ -252,6 +252,16 @@
     } else if (message.type === "closed") {
       state.room.closed = message.closed;
       draw();
+    } else if (message.type === "refresh") {
+      state.socket.send(JSON.stringify({ type: "state" }));   // the facilitator changed the round
+    } else if (message.type === "revote") {
+      const first = items().find((item) => item.part === message.part);   // everyone votes on it again
+      if (first) {
+        state.at = first.key;
+        state.screen = "item";
+        store();
+        draw();
+      }
     } else if (message.type === "released") {
       state.token = null;
       state.pending = {};

@@ -74,8 +74,9 @@ def check_nothing_lost(path: Path, given: dict[str, dict]) -> int:
     """Every answer each phone had confirmed is in the workbook, and nothing else; returns how many."""
     with open_workbook(path) as workbook:
         round_id = workbook.latest_assessment_id()
-        room = Room(workbook, round_id)
-        stored = {person.id: room.answers(person.id) for person in workbook.participants(round_id)}
+        operations = Operations(workbook)
+        room = Room(operations, operations.workshops.of(round_id))
+        stored = {person.id: room.state(person.id, "en")["answers"] for person in workbook.participants(round_id)}
     for person, answers in given.items():
         assert stored[int(person)] == answers
     assert sum(len(a) for a in stored.values()) == sum(len(a) for a in given.values())

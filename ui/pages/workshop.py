@@ -31,6 +31,7 @@ from rater_desktop.sessions.workshop import Phase
 from ui.dialogs.action_dialog import ActionDialog
 from ui.pages.base import WorkbookPage
 from ui.pages.grading import GradingPage
+from ui.pages.room_panel import RoomPanel
 from ui.pages.workshop_panels import DiscussionPanel, HandoverPanel, RosterPanel, ScreenChooser
 from ui.presenter import PresenterWindow
 from ui.qt import (
@@ -44,6 +45,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.voter_window import VoterWindow, choose_unlock_code
 
 WATCHED = frozenset({ChangeKind.GRADES, ChangeKind.DIMENSION_GRADES, ChangeKind.PARTICIPANTS, ChangeKind.CRITERIA, ChangeKind.CONSENSUS,
                      ChangeKind.SURVEYS, ChangeKind.ASSESSMENTS, ChangeKind.WORKSHOP})
@@ -59,6 +61,11 @@ class WorkshopPage(WorkbookPage):
         self.setObjectName("workshopPage")
         self.session = operations.workshops.of(assessment_id)
         self.grading: GradingPage | None = None
+        self.voter: VoterWindow | None = None
+        """the locked window of whoever holds the laptop"""
+        self.unlock_code: str | None = None
+        """chosen by the facilitator when the first voter takes the laptop"""
+        self.finished_voter: int | None = None
         self.action_dialog: ActionDialog | None = None
         # A child window: it goes with the page, so nothing is left to close by hand afterwards.
         self.presenter = PresenterWindow(self)
@@ -110,8 +117,16 @@ class WorkshopPage(WorkbookPage):
         self.back_button = self.handover.back_button
         self.start_button.clicked.connect(self.start_voting)
         self.back_button.clicked.connect(self.hand_back)
+        self.room_panel = RoomPanel(self.operations, self.assessment_id)
+        self.room_panel.join_changed.connect(self.presenter.show_join)
+        self.presenter.show_join(self.room_panel.bridge.url or "")
+        lists = QWidget()  # who has voted, beside room voting on phones
+        lists_layout = QHBoxLayout(lists)
+        lists_layout.setContentsMargins(0, 0, 0, 0)
+        lists_layout.addWidget(self.roster_panel, 3)
+        lists_layout.addWidget(self.room_panel, 2)
         self.voting = QStackedWidget()
-        self.voting.addWidget(self.roster_panel)
+        self.voting.addWidget(lists)
         self.voting.addWidget(self.handover)
 
     def _build_discussion(self) -> None:
@@ -196,20 +211,39 @@ class WorkshopPage(WorkbookPage):
             self._open_turn()
 
     def _open_turn(self) -> None:
+        """The voter's own walk, in the locked voter window (full screen; the facilitator unlocks it)."""
         self._drop_grading()
+        self.unlock_code = self.unlock_code or choose_unlock_code(self)
+        if self.unlock_code is None:
+            return
         self.grading = GradingPage(self.operations, self.assessment_id, session=self.session.turn)
         self.grading.switch_button.hide()  # switching person goes through the facilitator's hand-over
         self.grading.finished.connect(self._voter_finished)
-        self.voting.addWidget(self.grading)
-        self.voting.setCurrentWidget(self.grading)
+        self.voter = VoterWindow(self.grading, self.unlock_code)
+        self.voter.unlocked.connect(self._voter_window_unlocked)
         self._lock_reveal()
+        self.window().hide()  # nothing but the voter's window to switch to
+        self.voter.showFullScreen()
         self.grading.setFocus()
 
     def _voter_finished(self, participant_id: int) -> None:
-        """Throw the voter's page away and hand the laptop to whoever is next."""
-        self._drop_grading()
+        """The voter is done: their walk goes, the locked window thanks them until the facilitator unlocks."""
+        self.finished_voter = participant_id
+        name = self.grading.session.thanked if self.grading is not None else ""
+        self.grading = None
+        if self.voter is not None:
+            self.voter.show_thanks(name)
+
+    def _voter_window_unlocked(self) -> None:
+        """Back with the facilitator: the next hand-over after a finished voter, else the list."""
+        self.window().show()
+        self.voter, self.grading = None, None
+        finished, self.finished_voter = self.finished_voter, None
+        if finished is None:
+            self.back_to_roster()
+            return
         with self._acting():
-            following = self.session.voter_finished(participant_id)
+            following = self.session.voter_finished(finished)
         if following is not None:
             self.hand_over(following)
         else:
@@ -236,11 +270,12 @@ class WorkshopPage(WorkbookPage):
         self.reveal_button.setEnabled(self.voting.currentIndex() == 0)
 
     def _drop_grading(self) -> None:
-        if self.grading is not None:
-            self.voting.removeWidget(self.grading)
-            self.grading.setParent(None)  # out of the window at once, not at the next event loop turn
-            self.grading.deleteLater()
-            self.grading = None
+        if self.voter is not None:
+            self.voter.release()
+            self.voter.deleteLater()
+            self.voter = None
+            self.window().show()
+        self.grading = None
 
     # -- discussion ----------------------------------------------------------------
 
@@ -375,6 +410,7 @@ class WorkshopPage(WorkbookPage):
         self.voting_button.setText(_("1. Voting"))
         self.reveal_button.setText(_("2. Reveal and consensus"))
         self.roster_panel.retranslate()
+        self.room_panel.retranslate()
         self.handover.retranslate()
         self.discussion.retranslate(self.session.queue)
         self.screens.retranslate()
