@@ -39,8 +39,8 @@ class VoterWindow(QWidget):
 
     unlocked = Signal()
 
-    def __init__(self, grading: GradingPage, code: str) -> None:
-        super().__init__(None, Qt.WindowType.Window)
+    def __init__(self, grading: GradingPage, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)  # a window of its own that goes with ``parent``
         self.setObjectName("voterWindow")
         self.setWindowTitle(_("Voting"))
         self.grading: GradingPage | None = grading

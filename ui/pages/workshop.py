@@ -219,7 +219,7 @@ class WorkshopPage(WorkbookPage):
         self.grading = GradingPage(self.operations, self.assessment_id, session=self.session.turn)
         self.grading.switch_button.hide()  # switching person goes through the facilitator's hand-over
         self.grading.finished.connect(self._voter_finished)
-        self.voter = VoterWindow(self.grading, self.unlock_code)
+        self.voter = VoterWindow(self.grading, self.unlock_code, self)
         self.voter.unlocked.connect(self._voter_window_unlocked)
         self._lock_reveal()
         self.window().hide()  # nothing but the voter's window to switch to
