@@ -113,6 +113,7 @@ class RoomPanel(QWidget):
         panel = QWidget()
         self.qr = QrCode()
         self.qr.setObjectName("roomQr")
+        self.qr.setMinimumSize(220, 220)
         self.address = QLabel()
         self.address.setObjectName("roomAddress")
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -249,6 +250,11 @@ class RoomPanel(QWidget):
 
     # -- Qt ------------------------------------------------------------------------
 
+    def _stored_mode(self) -> str:
+        """The mode of this round's last room (its restart resumes it), else the quick round."""
+        stored = self.operations.workbook.room(self.assessment_id)
+        return stored.mode if stored else "quick"
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if not self.addresses:
@@ -258,7 +264,7 @@ class RoomPanel(QWidget):
     def retranslate(self) -> None:
         self.title.setText(_("Room voting on phones"))
         self.mode_label.setText(_("&Questions on the phones:"))
-        current = self.mode.currentData() or self.workshop.mode
+        current = self.mode.currentData() or self._stored_mode()
         self.mode.clear()
         self.mode.addItem(_("Quick round: one grade per dimension and the continuum (about 2 minutes)"), "quick")
         self.mode.addItem(_("Full list: every statement"), "full")
