@@ -42,8 +42,8 @@ def make_wizard(qtbot, ops, monkeypatch):
 
 def open_file(qtbot, wizard, path):
     wizard.open_file(path)
-    qtbot.waitUntil(lambda: not wizard.loading, timeout=10000)
-    assert wizard.table is not None, wizard.file_page.notice.text()
+    qtbot.waitUntil(lambda: not wizard.session.loading, timeout=10000)
+    assert wizard.session.table is not None, wizard.file_page.notice.text()
 
 
 def confirm_scale(qtbot, wizard):

@@ -16,7 +16,7 @@ def test_a_pdf_chosen_by_mistake_is_named_and_no_encoding_is_asked(qtbot, tmp_pa
         pdf = tmp_path / "survey-results.pdf"
         pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 40)
         wizard.open_file(pdf)
-        qtbot.waitUntil(lambda: not wizard.loading, timeout=10000)
+        qtbot.waitUntil(lambda: not wizard.session.loading, timeout=10000)
         notice = wizard.file_page.notice.text()
         assert "not a survey export" in notice and "PDF" in notice
         assert "encoding" not in notice.lower() and not wizard.file_page.encoding.hasFocus()

@@ -59,7 +59,7 @@ def test_unknown_labels_are_put_in_order_by_the_person_before_anything_is_import
     confirm_scale(qtbot, wizard)
     wizard.next()
     assert wizard.currentPage() is wizard.validation
-    assert wizard.mapping.scale.labels == tuple(wanted) and wizard.mapping.scale.confirmed
+    assert wizard.session.mapping.scale.labels == tuple(wanted) and wizard.session.mapping.scale.confirmed
     qtbot.waitUntil(lambda: not wizard.busy, timeout=20000)
     report = wizard.validation.report.text()
     assert "Points each answer gets:" in report and "“Yum!” → 3 points" in report
@@ -109,7 +109,7 @@ def test_a_recognised_scale_needs_no_tick_and_comments_come_with_a_warning(qtbot
     assert page.na.text() == "No sé"
     wizard.next()
     qtbot.waitUntil(lambda: not wizard.busy, timeout=20000)
-    assert wizard.mapping.comments == ("Comentarios",)
+    assert wizard.session.mapping.comments == ("Comentarios",)
     report = wizard.validation.report.text()
     assert "“No sé” → no answer" in report and "may hold names" in report
 

@@ -207,7 +207,7 @@ def test_last_survey_mapping_is_offered_for_a_file_of_the_same_shape(qtbot, make
     assert other.file_page.reuse.isVisible()
     assert "small.csv" in other.file_page.reuse.text()
     other.file_page.reuse.click()  # one click
-    qtbot.waitUntil(lambda: other.table is not None and not other.busy, timeout=10000)
+    qtbot.waitUntil(lambda: other.session.table is not None and not other.busy, timeout=10000)
     other.next()
     assert other.roles_model.roles()[2] == "dim:assurance"
 
@@ -228,7 +228,7 @@ def test_real_google_forms_export_with_its_mapping(qtbot, make_wizard, ops, monk
     path = EXPORTS / "google-forms-es.csv"
     wizard = make_wizard()
     open_file(qtbot, wizard, path)
-    assert wizard.preset_key == "google_forms"
+    assert wizard.session.preset_key == "google_forms"
     parsed = preview(path, SourceSpec(format="csv"), 200)
     model = wizard.preview_model
     assert model.rowCount() == len(parsed.rows)
@@ -236,7 +236,7 @@ def test_real_google_forms_export_with_its_mapping(qtbot, make_wizard, ops, monk
     mapping_file = MAPPINGS / "google-forms-es.toml"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(mapping_file), ""))
     wizard.load_mapping_file()
-    qtbot.waitUntil(lambda: wizard.table is not None and not wizard.busy, timeout=10000)
+    qtbot.waitUntil(lambda: wizard.session.table is not None and not wizard.busy, timeout=10000)
     to_validation(qtbot, wizard)
     result = wizard.validation.result
     assert result.ok
@@ -252,7 +252,7 @@ def test_real_google_forms_export_with_its_mapping(qtbot, make_wizard, ops, monk
     assert card.dimension("reliability").customer.mean == pytest.approx(sum(values) / len(values))
     assert card.dimension("reliability").customer.n == len(values)
     assert load_mapping(ops.workbook.surveys(ops.workbook.latest_assessment_id())[0]["mapping"]) == \
-        load_mapping(dump_mapping(wizard.mapping))
+        load_mapping(dump_mapping(wizard.session.mapping))
 
 
 # --- large file: background work, cancel, responsiveness ---------------------------------
@@ -281,7 +281,7 @@ def test_survey_written_off_the_gui_thread_is_announced_on_it_and_undoable(qtbot
     to_validation(qtbot, wizard)
     import_now(qtbot, wizard)
     aid = ops.workbook.latest_assessment_id()
-    assert [s["id"] for s in ops.workbook.surveys(aid)] == [wizard.import_result.survey_id]
+    assert [s["id"] for s in ops.workbook.surveys(aid)] == [wizard.session.result.survey_id]
     assert heard == [("surveys", True)]
     assert ops.undo_step.label == "add_survey"
     ops.undo()

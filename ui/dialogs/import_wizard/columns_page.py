@@ -1,0 +1,142 @@
+"""Page 2 of the import: what each column holds (a dimension, an expectation, a KPI, a comment, nothing).
+
+The roles live in the :class:`~ui.models.survey_preview.ColumnRolesModel`;
+they start from a mapping the person chose to reuse, or else from the column
+suggestions the import session worked out with the preview.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWizardPage
+
+from rater_desktop.i18n import _, ngettext
+from rater_desktop.importing import SurveyImportError, Table
+from rater_desktop.importing.engine import resolve_column
+from rater_desktop.importing.guess_words import comments_warning
+from rater_desktop.sessions.importing import ImportSession
+from ui.dialogs.errors import show_error
+from ui.models.survey_preview import COL_KPI, COL_ROLE, KPI_ROLES, ROLES, ColumnRolesModel, role_text
+from ui.qt import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, Qt, QTableView, QVBoxLayout, QWidget
+
+
+class _RoleDelegate(QStyledItemDelegate):
+    """A combo box of the given role codes (dimension roles or KPIs)."""
+
+    def __init__(self, roles: tuple[str, ...], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._roles = roles
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QComboBox:  # noqa: N802 (Qt override)
+        combo = QComboBox(parent)
+        for role in self._roles:
+            combo.addItem(role_text(role), role)
+        return combo
+
+    def setEditorData(self, editor: QComboBox, index: Any) -> None:  # noqa: N802 (Qt override)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QComboBox, model: Any, index: Any) -> None:  # noqa: N802 (Qt override)
+        model.setData(index, editor.currentData())
+
+
+class ColumnsPage(QWizardPage):
+    """What each column holds: a dimension, an expectation item, a KPI, or nothing."""
+
+    def __init__(self, session: ImportSession, roles_model: ColumnRolesModel) -> None:
+        super().__init__()
+        self.session = session
+        self.roles_model = roles_model
+        self._roles_for: Table | None = None
+        self.view = QTableView()
+        self.view.setObjectName("columnRoles")
+        self.view.setModel(roles_model)
+        self.view.setItemDelegateForColumn(COL_ROLE, _RoleDelegate(ROLES, self.view))
+        self.view.setItemDelegateForColumn(COL_KPI, _RoleDelegate(KPI_ROLES, self.view))
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        # Widths are fitted once per file (see initializePage): ResizeToContents would
+        # re-measure every cell on every change, tens of milliseconds on a wide survey.
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.suggest = QPushButton()
+        self.suggest.clicked.connect(self.suggest_roles)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.problem, 1)
+        row.addWidget(self.suggest)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        roles_model.dataChanged.connect(self._changed)
+        roles_model.modelReset.connect(self._changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(_("What each column holds"))
+        self.setSubTitle(_("Columns were matched to the RATER dimensions by what their questions say; "
+                           "hover over a suggestion to see why. Names and e-mails stay \"Not imported\" and "
+                           "are never stored; free text is kept only in columns you mark as comments."))
+        self.suggest.setText(_("Suggest again"))
+        self.view.setAccessibleName(_("What each column holds"))
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt override)
+        self.prepare_roles()
+        self.view.resizeColumnsToContents()
+
+    def prepare_roles(self) -> None:
+        """Fill the roles for the session's table: a mapping to reuse, else the suggestions."""
+        table = self.session.table
+        if self._roles_for is table:
+            return
+        self._roles_for = table
+        self.roles_model.set_table(table)
+        mapping = self.session.take_pending_mapping()
+        if mapping is not None:
+            path_name = self.session.path.name
+            try:
+                self.roles_model.apply_mapping(mapping, lambda ref: resolve_column(ref, table.headers, path_name))
+                return
+            except SurveyImportError as error:
+                show_error(self, _("Import customer survey"), str(error))
+        self.suggest_roles()
+
+    def forget_roles(self) -> None:
+        """Fill the roles again when next shown (a mapping was loaded meanwhile)."""
+        self._roles_for = None
+
+    def suggest_roles(self) -> None:
+        """Put the column suggestions worked out with the preview back into the roles table."""
+        self.roles_model.apply_suggestion(self.session.guesses)
+
+    def _changed(self, *_args: object) -> None:
+        duplicates = self.roles_model.duplicate_kpis()
+        if duplicates:
+            self.problem.setText(_("Only one column can be used as {kpi}.").format(kpi=role_text(duplicates[0])))
+        elif not any(self.roles_model.roles()):
+            self.problem.setText(" ".join([_("Choose at least one column to import."), self._advice()]).strip())
+        else:
+            self.problem.setText(self._advice())
+        self.completeChanged.emit()
+
+    def _advice(self) -> str:
+        """What to look at before going on: guesses to check, and what comments may hold."""
+        model = self.roles_model
+        lines = []
+        checks = len(model.to_check())
+        if checks:
+            lines.append(ngettext("{n} suggestion is a guess: check the row marked “Check this”.",
+                                  "{n} suggestions are guesses: check the rows marked “Check this”.",
+                                  checks).format(n=checks))
+        loose = len(model.without_dimension())
+        if loose:
+            lines.append(ngettext("{n} rating question names no dimension: choose one to import it.",
+                                  "{n} rating questions name no dimension: choose one for each you want to "
+                                  "import.", loose).format(n=loose))
+        if model.comment_columns():
+            lines.append(comments_warning())
+        return " ".join(lines)
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt override)
+        return any(self.roles_model.roles()) and not self.roles_model.duplicate_kpis()
