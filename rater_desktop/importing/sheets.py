@@ -18,8 +18,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from rater_desktop.i18n import _
+from rater_desktop.importing import sheet_extent
 from rater_desktop.importing.errors import SurveyImportError, import_error
-from rater_desktop.importing.sheet_extent import Extent, TooLarge, column_letters, xlsx_extent
+from rater_desktop.importing.sheet_extent import Extent, column_letters, unzipped_size, xlsx_extent
 
 MAX_GRID_CELLS = 10_000_000
 """Cells of the grid between A1 and a sheet's last cell: 100,000 answers to 100 questions."""
@@ -57,6 +58,9 @@ def open_sheet(path: Path, wanted: str | None) -> Sheet:
     """The chosen sheet (default: the first) of a workbook file; SurveyImportError with one sentence otherwise."""
     from python_calamine import CalamineWorkbook
 
+    zipped = _is_zip(path)
+    if zipped:
+        _refuse_zip_bomb(path)  # before calamine unzips the shared strings
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
@@ -64,7 +68,7 @@ def open_sheet(path: Path, wanted: str | None) -> Sheet:
         if name not in names:
             raise import_error("no_sheet", _("{file} has no sheet \"{sheet}\"; its sheets are: {names}."),
                                file=path.name, sheet=wanted or "", names=", ".join(names))
-        if _is_zip(path):
+        if zipped:
             _refuse_large(path, _zip_extent(path, name))
         sheet = book.get_sheet_by_name(name)
     except SurveyImportError:
@@ -94,14 +98,20 @@ def _is_zip(path: Path) -> bool:
         return handle.read(4) == ZIP_MAGIC
 
 
+def _refuse_zip_bomb(path: Path) -> None:
+    try:
+        unzipped = unzipped_size(str(path))
+    except (OSError, zipfile.BadZipFile):
+        return  # calamine says what is wrong with it, in its own words
+    if unzipped > sheet_extent.MAX_UNZIPPED:
+        raise import_error("too_large", _("{file} unzips to more than {limit} MB; it is too large to read."),
+                           file=path.name, limit=sheet_extent.MAX_UNZIPPED >> 20)
+
+
 def _zip_extent(path: Path, sheet: str) -> Extent:
     if path.suffix.lower() not in (".xlsx", ".xlsm") and not _looks_like_xlsx(path):
         return Extent(0, 0)  # .ods and .xlsb are zips too, laid out differently: checked after reading
-    try:
-        return xlsx_extent(str(path), sheet)
-    except TooLarge:
-        raise import_error("too_large", _("{file} unzips to more than {limit} MB; it is too large to read."),
-                           file=path.name, limit=2048) from None
+    return xlsx_extent(str(path), sheet)
 
 
 def _looks_like_xlsx(path: Path) -> bool:
