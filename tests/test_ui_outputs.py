@@ -172,3 +172,21 @@ def test_save_a_copy_never_replaces_another_workbook(qtbot, workbook, tmp_path, 
     assert digest(other) == before
     with open_workbook(workbook, read_only=True) as book:
         assert book.organisation() == "Harbour Lights Hotel"
+
+
+def test_the_start_up_warm_up_sweeps_what_killed_runs_left_in_the_data_folder():
+    import os
+    import time
+
+    from ui.main_window import _import_core
+
+    folder = data_dir()
+    (folder / "backups" / "client-1234abcd").mkdir(parents=True, exist_ok=True)
+    stale = [folder / ".demo.rater.0badf00d.partial", folder / "backups" / "client-1234abcd" / ".x.rater.1.partial"]
+    fresh = folder / ".demo.rater.feedf00d.partial"  # a demo being written right now by another window
+    for path in (*stale, fresh):
+        path.write_bytes(b"killed")
+    for path in stale:
+        os.utime(path, (time.time() - 3 * 86400,) * 2)
+    _import_core()
+    assert not any(path.exists() for path in stale) and fresh.exists()
