@@ -262,9 +262,9 @@ def test_cells_away_from_a1_keep_their_row_and_column(tmp_path):
 
 
 def test_a_zip_bomb_is_refused_before_unzipping(tmp_path, monkeypatch):
-    import rater_desktop.importing.sheet_extent as extent
-
     import python_calamine
+
+    import rater_desktop.importing.sheet_extent as extent
 
     book = minimal_xlsx(tmp_path / "bomb.xlsx", {"A1": "Q1", "A2": "5"}, "A1:A2")
     monkeypatch.setattr(extent, "MAX_UNZIPPED", 100)
