@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from rater_desktop.importing.presets import IMPORT_ID
 from rater_desktop.importing.scale_guess import Note, ScaleGuess, guess_scale
 from rater_desktop.importing.survey_words import WordList, answer_key, find_in, fold, question_words
 from rater_desktop.model import DIMENSION_KEYS
@@ -36,8 +37,6 @@ METADATA = frozenset({
     "v5", "v6", "v7", "v8", "v9", "v10"})
 """column names survey tools give their own bookkeeping (folded, without spaces)"""
 MAX_SCALE_POINTS = 11
-_IMPORT_ID = re.compile(r"^\{.*\}$")
-"""Qualtrics' third header row ({"ImportId":"QID1"}): bookkeeping, not words of the question"""
 _FREE_TEXT_LENGTH = 25
 _FREE_TEXT_SHARE = 0.5
 _FREE_TEXT_MIN_ANSWERS = 10
@@ -98,7 +97,7 @@ def column_questions(header_rows: Sequence[Sequence[str]], width: int) -> list[l
             cell = row[i].strip() if i < len(row) else ""
             if number == 0 and len(header_rows) > 1:
                 cell = above = cell or above
-            if cell and answer_key(cell) not in PLACEHOLDERS and not _IMPORT_ID.match(cell):
+            if cell and answer_key(cell) not in PLACEHOLDERS and not IMPORT_ID.match(cell):
                 columns[i].append(cell)
     return columns
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rater_desktop.importing.column_guess import ColumnGuess, answer_counts, column_questions, guess_columns
 from rater_desktop.importing.mapping import Mapping, SourceSpec
-from rater_desktop.importing.presets import PRESETS, guess_preset
+from rater_desktop.importing.presets import PRESETS, detect_layout
 from rater_desktop.importing.scale_guess import Note, ScaleGuess, guess_scale
 from rater_desktop.importing.sources import XLSX_SUFFIXES, Table, read_table
 from rater_desktop.model import DIMENSION_KEYS
@@ -57,9 +57,7 @@ def column_reference(headers: Sequence[str], index: int) -> str:
 def read_for_suggestion(path: Path, sheet: str | None = None) -> tuple[Table, str]:
     """(first rows of the file as its survey tool lays it out, preset key)."""
     fmt = "xlsx" if path.suffix.lower() in XLSX_SUFFIXES else "csv"
-    first = read_table(path, SourceSpec(format=fmt, sheet=sheet), limit=2)
-    key = guess_preset(first.header_rows)
-    source = replace(PRESETS[key].source, format=fmt, sheet=first.sheet or sheet)
+    source, key = detect_layout(path, SourceSpec(format=fmt, sheet=sheet))
     return read_table(path, source, limit=ROWS_READ), key
 
 
