@@ -10,6 +10,7 @@ nothing unchecked is imported by accident, and an unconfirmed scale carries
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rater_desktop.i18n import _
@@ -28,10 +29,19 @@ def _value(value: object) -> str:
     return tomli_w.dumps({"x": value}).split(" = ", 1)[1].strip()
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+"""characters a TOML comment may not hold (a file's own text can carry any of them)"""
+
+
+def _printable(text: str) -> str:
+    """Text safe in a comment: each character TOML refuses there shown as �, so the file always loads back."""
+    return _CONTROL.sub("\ufffd", text)
+
+
 def _comment(text: str, indent: str = "") -> list[str]:
     """A sentence as comment lines no wider than the file's other lines."""
     lines, line = [], ""
-    for word in text.split():
+    for word in _printable(text).split():
         if line and len(indent) + 2 + len(line) + 1 + len(word) > _WIDTH:
             lines.append(f"{indent}# {line}")
             line = word
@@ -42,7 +52,7 @@ def _comment(text: str, indent: str = "") -> list[str]:
 
 def _question(proposal: Proposal, index: int, ref: str) -> str:
     """The column's question beside its reference, when the reference does not already say it."""
-    text = " / ".join(cell for cell in proposal.questions[index] if cell != ref)
+    text = _printable(" / ".join(cell for cell in proposal.questions[index] if cell != ref))
     if not text:
         return ""
     return "  # " + (text if len(text) <= 60 else text[:59] + "…")

@@ -42,6 +42,8 @@ MAX_COLUMNS = 16_384
 """Cells per row, as in Excel; empty cells past it (trailing commas) are dropped, others refused."""
 MAX_TEXT_BYTES = 1 << 30
 """Largest CSV file read; bigger ones are refused with a sentence before any work."""
+_ZERO_SAMPLE = 4096
+"""bytes looked at for the zero bytes of UTF-16/32 text without a BOM"""
 _BOM_DEPENDENT = ("utf-16", "utf-32")
 """Codecs that need a BOM to know their byte order; without one it is worked out from the bytes."""
 _BINARY_KINDS = (
@@ -126,6 +128,10 @@ def detect_encoding(path: Path, declared: str = "auto") -> tuple[str, float, boo
         return "utf-16", 1.0, True
     if declared != "auto":
         return _declared_codec(path, declared), 1.0, True
+    with path.open("rb") as f:
+        head = f.read(_ZERO_SAMPLE)
+    if (wide := _utf16_without_bom(head)) is not None:
+        return wide, 1.0, True
     sample = _utf8_failure_sample(path)
     if sample is None:
         return "utf-8", 1.0, True
@@ -165,12 +171,41 @@ def _declared_codec(path: Path, declared: str) -> str:
     if info.name not in _BOM_DEPENDENT:
         return info.name
     with path.open("rb") as f:
-        head = f.read(4096)
-    width = 2 if info.name == "utf-16" else 4
-    even, odd = head[0::width].count(0), head[width - 1::width].count(0)
-    if max(even, odd) < len(head) // (2 * width):  # no run of zero bytes: this is not UTF-16/32 at all
+        head = f.read(_ZERO_SAMPLE)
+    order = _byte_order(head, 2 if info.name == "utf-16" else 4)
+    if order is None:  # no run of zero bytes: this is not UTF-16/32 at all
         raise _decode_error(path, info.name)
-    return f"{info.name}-{'be' if even > odd else 'le'}"
+    return f"{info.name}-{order}"
+
+
+def _byte_order(head: bytes, width: int) -> str | None:
+    """"le" or "be" from where the zero bytes of mostly-Latin UTF-16/32 text fall, else None.
+
+    Latin letters, digits and the commas of a CSV are one byte with zeros
+    beside it, so one end of every unit is mostly zeros and the other rarely.
+    """
+    first, last = head[0::width].count(0), head[width - 1::width].count(0)
+    if not max(first, last) or max(first, last) < len(head) // (8 * width) or min(first, last) * 4 > max(first, last):
+        return None
+    return "be" if first > last else "le"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """The UTF-16 codec of a file without a BOM, when its zero bytes say so and it decodes cleanly.
+
+    Strict UTF-8 takes zero bytes as text, so without this a UTF-16 file would be
+    read as UTF-8 full of NULs: labels with a NUL between letters, no column found.
+    """
+    order = _byte_order(head, 2)
+    if order is None:
+        return None
+    codec = f"utf-16-{order}"
+    try:  # incremental: the sample may end inside a character
+        text = codecs.getincrementaldecoder(codec)().decode(head, final=False)
+    except UnicodeDecodeError:
+        return None
+    control = sum(1 for ch in text if ch < " " and ch not in "\t\r\n")
+    return codec if "\x00" not in text and control * 20 <= len(text) else None
 
 
 def _utf8_failure_sample(path: Path) -> bytes | None:
@@ -282,7 +317,7 @@ def _mostly_control_bytes(head: bytes) -> bool:
 
     A stray NUL or two in a real export stays readable; a program or a picture does not.
     """
-    if max(head[0::2].count(0), head[1::2].count(0)) >= len(head) // 4:
+    if _utf16_without_bom(head):
         return False
     control = sum(head.count(bytes([b])) for b in (*range(0, 9), *range(14, 32), 127))
     return control >= 16 and control * 20 > len(head)
