@@ -34,7 +34,10 @@ def suggest(file: Path, sheet: str | None, output: Path | None) -> None:
         return
     check_output(output, file)  # never over the survey itself or a workbook
     write_atomically(output, text.encode("utf-8"), inputs=(file,))
-    if proposal.scale.sure:
+    if not proposal.mapping.dimensions and not proposal.mapping.kpis:
+        click.echo(_("Wrote {path}. No column is mapped for sure yet: remove the # from the guesses you agree "
+                     "with (and check [scale]), then import with it.").format(path=output))
+    elif proposal.scale.sure:
         click.echo(_("Wrote {path}: check the suggestions, then import with it.").format(path=output))
     else:
         click.echo(_("Wrote {path}. The answer scale is a guess: check [scale] and set confirmed = true "

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from rater_desktop.importing.presets import IMPORT_ID
 from rater_desktop.importing.scale_guess import Note, ScaleGuess, guess_scale
 from rater_desktop.importing.survey_words import WordList, answer_key, find_in, fold, question_words
+from rater_desktop.importing.values import merge_variants
 from rater_desktop.model import DIMENSION_KEYS
 
 PLACEHOLDERS = frozenset({"response", "openendedresponse", "otherpleasespecify"})
@@ -103,12 +104,9 @@ def column_questions(header_rows: Sequence[Sequence[str]], width: int) -> list[l
 
 
 def answer_counts(rows: Sequence[Sequence[str]], column: int) -> Counter[str]:
-    """How often each non-blank answer occurs in a column."""
-    counts: Counter[str] = Counter()
-    for row in rows:
-        if column < len(row) and row[column].strip():
-            counts[row[column].strip()] += 1
-    return counts
+    """How often each non-blank answer occurs in a column, the case and space variants of one
+    answer counted as one (as the import reads them), under its most frequent spelling."""
+    return merge_variants(Counter(row[column] for row in rows if column < len(row)))
 
 
 def _content_words(text: str) -> set[str]:
@@ -240,10 +238,7 @@ def _other_column(index: int, text: str, guess: ScaleGuess, counts: Counter[str]
                   vocabulary: _Vocabulary) -> ColumnGuess:
     recognised = guess.family and not any(n.code in ("labels_unknown", "labels_ambiguous") for n in guess.notes)
     if recognised and guess.family == "yes_no":
-        first, solved = vocabulary.has("first_time", text), vocabulary.has("solved", text)
-        if first and solved:
-            return ColumnGuess(index, kpi="fcr", reason=Note.of("fcr", word=f"{solved} … {first}"))
-        return ColumnGuess(index, reason=Note.of("yes_no"))
+        return _yes_no_column(index, text, vocabulary)
     if (word := _personal(text, counts, vocabulary)) is not None:
         return ColumnGuess(index, reason=Note.of("personal", word=word))
     free_text = _is_free_text(counts) and not _mostly_links(counts)
@@ -255,6 +250,21 @@ def _other_column(index: int, text: str, guess: ScaleGuess, counts: Counter[str]
             and len(counts) < sum(counts.values()):
         return ColumnGuess(index, item="rating", sure=False, reason=Note.of("rating_words", word=word))
     return ColumnGuess(index)
+
+
+def _yes_no_column(index: int, text: str, vocabulary: _Vocabulary) -> ColumnGuess:
+    """Solved the first time: the FCR figure. Asked about a dimension ("Were staff reliable?"):
+    perhaps a two-point rating, for the person to choose. Otherwise a fact, not a rating."""
+    first, solved = vocabulary.has("first_time", text), vocabulary.has("solved", text)
+    if first and solved:
+        return ColumnGuess(index, kpi="fcr", reason=Note.of("fcr", word=f"{solved} … {first}"))
+    key, word, named = vocabulary.named_dimension(text)
+    if key is None and named < 2 and (hint := vocabulary.hinted_dimension(text)) and hint.code == "cue":
+        key, word = str(hint.get("dimension")), str(hint.get("word"))
+    if key:
+        return ColumnGuess(index, role=f"dim:{key}", sure=False,
+                           reason=Note.of("yes_no_rating", dimension=key, word=word))
+    return ColumnGuess(index, reason=Note.of("yes_no"))
 
 
 def guess_column(index: int, cells: Sequence[str], counts: Counter[str],

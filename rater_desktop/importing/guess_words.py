@@ -28,6 +28,8 @@ _SCALE_NOTES = {
     "range_full": N_("Every point from {low} to {high} was chosen, in {n} answers."),
     "range_guess": N_("The answers run from {low} to {high}, but nothing says where the questionnaire's "
                       "scale ends: check the lowest and highest points."),
+    "range_widened": N_("The answers run from {seen} to {high}; the scale is taken as {low}–{high}, but nothing "
+                        "says where the questionnaire's scale ends: check the lowest and highest points."),
     "not_whole": N_("Some answers are not whole numbers."),
     "negative_codes": N_("{answers} look like codes for \"no answer\" rather than points, so they count as "
                          "no answer: check."),
@@ -43,6 +45,8 @@ _SCALE_NOTES = {
                            "first."),
     "mixed": N_("The answers mix numbers and words: put them in order, worst first."),
     "no_answers": N_("No answers were found in the columns chosen."),
+    "no_ratings": N_("No column was recognised as a rating on an answer scale: choose the rating columns "
+                     "and set their scale yourself."),
     "several_scales": N_("Columns {columns} are answered on another scale than the rest: one import takes "
                          "one scale, so leave them out here and import them separately."),
 }
@@ -67,6 +71,8 @@ _COLUMN_REASONS = {
                        "put the labels in order to import it."),
     "ranking": N_("A ranking, not a rating."),
     "yes_no": N_("Yes/no answers, not a rating."),
+    "yes_no_rating": N_("Yes/no answers to a question about {dimension} (\"{word}\"): imported only if you "
+                        "choose to count them as a two-point rating (no = 0 points, yes = 4); check."),
     "personal": N_("Personal details: never imported."),
     "metadata": N_("Filled in by the survey tool."),
     "empty": N_("No answers."),
@@ -87,7 +93,7 @@ def _details(note: Note) -> dict[str, object]:
     for key in ("answers", "labels"):
         if key in details:
             details[key] = ", ".join(f"“{v}”" for v in details[key])  # type: ignore[union-attr]
-    for key in ("low", "high"):
+    for key in ("low", "high", "seen"):
         if isinstance(details.get(key), float) and details[key].is_integer():  # type: ignore[union-attr]
             details[key] = int(details[key])  # type: ignore[arg-type]
     return details

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rater_desktop.importing.column_guess import ColumnGuess, answer_counts, column_questions, guess_columns
-from rater_desktop.importing.mapping import Mapping, SourceSpec
+from rater_desktop.importing.mapping import Mapping, ScaleSpec, SourceSpec
 from rater_desktop.importing.presets import PRESETS, detect_layout
 from rater_desktop.importing.scale_guess import Note, ScaleGuess, guess_scale
 from rater_desktop.importing.sources import XLSX_SUFFIXES, Table, read_table
@@ -87,7 +87,8 @@ def choose_scale_columns(columns: Sequence[ColumnGuess], table: Table,
     groups = scale_groups(table, questions, scored)
     if not groups:
         return (), ()
-    chosen = max(groups, key=lambda g: (sum(1 for i in g if columns[i].role), len(g)))
+    chosen = max(groups, key=lambda g: (sum(1 for i in g if columns[i].role and columns[i].sure),
+                                        sum(1 for i in g if columns[i].role), len(g)))
     return tuple(chosen), tuple(i for i in scored if i not in chosen)
 
 
@@ -123,7 +124,10 @@ def propose(path: Path, names: dict[str, list[str]], criteria: dict[str, list[st
     questions = column_questions(table.header_rows, width)
     columns = guess_columns(table.header_rows, table.rows, names, criteria)
     indexes, left_out = choose_scale_columns(columns, table, questions)
-    scale = group_scale(table, questions, indexes, preset)
+    if indexes:
+        scale = group_scale(table, questions, indexes, preset)
+    else:
+        scale = ScaleGuess(ScaleSpec("numeric", 1, 5, confirmed=False), False, (Note.of("no_ratings"),))
     mapping = _mapping(table, columns, indexes, scale, preset)
     return Proposal(path.name, preset, table, questions, columns, scale, indexes, left_out, mapping)
 

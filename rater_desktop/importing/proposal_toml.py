@@ -50,12 +50,16 @@ def _comment(text: str, indent: str = "") -> list[str]:
     return lines + ([f"{indent}# {line}"] if line else [])
 
 
-def _question(proposal: Proposal, index: int, ref: str) -> str:
-    """The column's question beside its reference, when the reference does not already say it."""
+def _question_text(proposal: Proposal, index: int, ref: str) -> str:
+    """The column's question, shortened, when its reference does not already say it ("" otherwise)."""
     text = _printable(" / ".join(cell for cell in proposal.questions[index] if cell != ref))
-    if not text:
-        return ""
-    return "  # " + (text if len(text) <= 60 else text[:59] + "…")
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _question(proposal: Proposal, index: int, ref: str) -> str:
+    """The column's question as a comment beside its reference."""
+    text = _question_text(proposal, index, ref)
+    return f"  # {text}" if text else ""
 
 
 def _source(proposal: Proposal) -> list[str]:
@@ -152,6 +156,23 @@ def _comments_and_kpis(proposal: Proposal) -> list[str]:
     return lines
 
 
+def _set_aside(proposal: Proposal) -> list[str]:
+    """Every column no part above names, each with why: nothing leaves the file unmentioned."""
+    named = set(proposal.scale_columns) | set(proposal.left_out)
+    named |= {g.index for g in proposal.columns if g.kpi or g.role == "comment"
+              or g.reason.code in ("second_kpi", "nps_values")}
+    rest = [g for g in proposal.columns if g.index not in named]
+    if not rest:
+        return []
+    lines = _comment(_("Columns not imported:"))
+    for guess in rest:
+        ref = column_reference(proposal.table.headers, guess.index)
+        question = _question_text(proposal, guess.index, ref)
+        name = f"{_value(ref)} ({question})" if question else _value(ref)
+        lines += _comment(f"{name}: {column_reason_text(guess)}", "  ")
+    return lines
+
+
 def proposal_toml(proposal: Proposal) -> str:
     """The suggested mapping as commented TOML that ``load_mapping`` reads."""
     header = _comment(_("Mapping suggested for {file} by \"rater-desktop suggest\" ({tool} export).").format(
@@ -164,5 +185,5 @@ def proposal_toml(proposal: Proposal) -> str:
     parts = [header, _source(proposal), _scale(proposal),
              _columns(proposal, "dimensions", "dim") + _unplaced(proposal),
              _columns(proposal, "expectations", "exp"), _columns(proposal, "minimum", "min"),
-             _comments_and_kpis(proposal)]
-    return "\n\n".join("\n".join(part) for part in parts) + "\n"
+             _comments_and_kpis(proposal), _set_aside(proposal)]
+    return "\n\n".join("\n".join(part) for part in parts if part) + "\n"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from rater_desktop.importing.mapping import LETTER_LABELS, ScaleSpec
 from rater_desktop.importing.survey_words import answer_words, fold, question_words
-from rater_desktop.importing.values import parse_number
+from rater_desktop.importing.values import merge_variants, parse_number
 
 USUAL_TOPS = (5, 7, 10)
 """highest points of the numeric scales surveys use, when counting from 0 or 1"""
@@ -32,6 +32,8 @@ nobody chose would shift every label's points)"""
 _RANGE = re.compile(
     r"(?<!\d)(?<!\d[.,])([01])\s*(?:점\s*)?(?:-|–|—|to|a|al|à|bis|até|đến|tới|~|에서|부터)\s*(?:the\s+)?"
     r"(\d{1,2})(?!\d|[.,]\d)")
+_ANCHOR = re.compile(r"(?<![\w.,])(\d{1,2})\s*=\s*(?=[^\W\d])")
+"""a scale point named in the question, as in (1 = strongly disagree, 7 = strongly agree)"""
 _CAPTIONED = re.compile(r"^\s*(-?\d+)\s+[-–]\s+\D")
 
 
@@ -40,10 +42,11 @@ class Note:
     """One thing the person should know about a guess: a code and its details.
 
     Codes: ``range_stated``, ``range_captions``, ``range_nps``, ``range_full``,
-    ``range_guess``, ``not_whole``, ``negative_codes``, ``ranking``, ``letters``,
+    ``range_guess``, ``range_widened`` (the lowest answer is above the guessed start), ``not_whole``, ``negative_codes``, ``ranking``, ``letters``,
     ``labels_family``, ``labels_incomplete``, ``labels_unknown``,
-    ``labels_ambiguous``, ``mixed``, ``no_answers``, ``not_applicable``, and
-    ``several_scales`` (from ``proposal.group_scale``).
+    ``labels_ambiguous``, ``mixed``, ``no_answers``, ``not_applicable``,
+    ``several_scales`` (from ``proposal.group_scale``) and ``no_ratings``
+    (from ``proposal.propose``, when no column holds ratings).
     """
 
     code: str
@@ -74,9 +77,11 @@ def stated_range(questions: Sequence[str]) -> tuple[int, int] | None:
     """The range the question texts state ("en una escala del 1 al 5" -> (1, 5)), if all agree."""
     found = set()
     for text in questions:
-        for low, high in _RANGE.findall(text.casefold()):
-            if 2 <= int(high) <= 11 and int(high) > int(low):
-                found.add((int(low), int(high)))
+        pairs = [(int(low), int(high)) for low, high in _RANGE.findall(text.casefold())]
+        anchors = {int(point) for point in _ANCHOR.findall(text)}
+        if len(anchors) > 1 and min(anchors) in (0, 1):
+            pairs.append((min(anchors), max(anchors)))
+        found.update((low, high) for low, high in pairs if 2 <= high <= 11 and high > low)
     return found.pop() if len(found) == 1 else None
 
 
@@ -98,7 +103,7 @@ def guess_scale(counts: Mapping[str, int], questions: Sequence[str] = ()) -> Sca
     Blanks are never in ``counts``. Not-applicable answers go to
     ``scale.not_applicable``; the rest decide the type, range and order.
     """
-    answers, na = split_not_applicable({v.strip(): n for v, n in counts.items() if v.strip()})
+    answers, na = split_not_applicable(merge_variants(counts))
     notes = (Note.of("not_applicable", answers=na),) if na else ()
     numbers = {v: _number(v) for v in answers}
     if not answers:
@@ -156,8 +161,9 @@ def _numeric(answers: Mapping[str, int], numbers: Mapping[str, float | None],
         sure = True
         notes.append(Note.of("range_full", low=low, high=high, n=total))
     else:
-        low = 0 if low < 1 else 1
-        notes.append(Note.of("range_guess", low=low, high=high))
+        seen, low = low, 0 if low < 1 else 1
+        notes.append(Note.of("range_guess", low=low, high=high) if seen == low
+                     else Note.of("range_widened", seen=seen, low=low, high=high))
         if not whole:
             notes.append(Note.of("not_whole"))
     if codes:

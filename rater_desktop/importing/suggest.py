@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from rater_desktop.importing.column_guess import answer_counts
 from rater_desktop.importing.mapping import Mapping as SurveyMapping
+from rater_desktop.importing.values import merge_variants
 from rater_desktop.model import DIMENSION_KEYS
 
 
@@ -23,7 +24,7 @@ def answers_in(rows: Iterable[Sequence[str]], columns: Iterable[int]) -> Counter
     counts: Counter[str] = Counter()
     for column in columns:
         counts.update(answer_counts(rows, column))
-    return counts
+    return merge_variants(counts)
 
 
 def distinct_values(rows: Iterable[Sequence[str]], columns: Iterable[int]) -> list[str]:

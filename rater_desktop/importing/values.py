@@ -8,7 +8,8 @@ result in ``memo``; the engine's hot loop is then one dict lookup per cell.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from typing import Final
 
 from rater_desktop.importing.mapping import LETTER_LABELS, ScaleSpec
@@ -27,8 +28,24 @@ people type them), plus the few European spellings survey tools emit."""
 Parsed = float | None | object
 
 
-def _key(text: str) -> str:
-    return nfc(text).strip().casefold()
+def fold_answer(text: str) -> str:
+    """The form an answer is matched by: NFC, white space collapsed, case folded (" AGREE" = "Agree").
+
+    Typed or edited answers drift in case and spacing; the import reads them
+    as one answer, and the suggestions count them as one label.
+    """
+    return " ".join(nfc(text).split()).casefold()
+
+
+def merge_variants(counts: Mapping[str, int]) -> Counter[str]:
+    """Answer counts with the case and space variants of one answer added together, under its
+    most frequent spelling (spaces trimmed; ties: the first seen). Blank answers are dropped."""
+    spellings: dict[str, Counter[str]] = {}
+    for text, n in counts.items():
+        trimmed = " ".join(text.split())
+        if trimmed:
+            spellings.setdefault(fold_answer(trimmed), Counter())[trimmed] += n
+    return Counter({variants.most_common(1)[0][0]: variants.total() for variants in spellings.values()})
 
 
 class Converter:
@@ -41,12 +58,12 @@ class Converter:
     def __init__(self, parse: Callable[[str], Parsed], not_applicable: tuple[str, ...],
                  message_code: str) -> None:
         self._parse = parse
-        self._missing = {_key(code) for code in not_applicable} | {""}
+        self._missing = {fold_answer(code) for code in not_applicable} | {""}
         self.message_code = message_code
         self.memo: dict[str, Parsed] = {}
 
     def fill(self, text: str) -> Parsed:
-        key = _key(text)
+        key = fold_answer(text)
         value = None if key in self._missing else self._parse(key)
         self.memo[text] = value
         return value
@@ -85,7 +102,7 @@ def _number_in(low: float, high: float, whole: bool) -> Callable[[str], Parsed]:
 
 
 def _ordered(labels: tuple[str, ...]) -> Callable[[str], Parsed]:
-    index = {_key(label): float(i) for i, label in enumerate(labels)}
+    index = {fold_answer(label): float(i) for i, label in enumerate(labels)}
     return lambda key: index.get(key, INVALID)
 
 
