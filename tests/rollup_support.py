@@ -30,12 +30,14 @@ def make_team(
     continuum: Sequence[int] | None = None,
     actions: Sequence[str] = (),
     consensus: Mapping[str, str] | None = None,
+    servqual: Mapping[str, tuple[Sequence[float], Sequence[float]]] | None = None,
 ) -> Path:
     """A workbook whose latest round has ``letters[dim][i]`` from participant i ("" = not graded).
 
     ``earlier`` adds an older round graded the same way (for trends);
     ``continuum`` gives every participant these three "where we are"
-    answers (and 7s for "where we should be"); ``actions`` their statuses.
+    answers (and 7s for "where we should be"); ``actions`` their statuses;
+    ``servqual`` dimension → (perception, expectation) answers on the 1–5 scale.
     """
     with create_workbook(path, organisation, framework=FRAMEWORK) as book:
         first = book.latest_assessment_id()
@@ -59,7 +61,9 @@ def make_team(
             rows = max(len(v) for v in customers.values())
             book.add_survey(latest, source_name="survey.csv", file_hash=f"h-{organisation}", row_count=rows,
                             mapping_toml="", scale_min=1, scale_max=5,
-                            series={f"dim:{key}": list(values) for key, values in customers.items()})
+                            series={**{f"dim:{key}": list(values) for key, values in customers.items()},
+                                    **{f"{side}:{key}": list(pair[i]) for key, pair in (servqual or {}).items()
+                                       for i, side in enumerate(("per", "exp"))}})
     return path
 
 

@@ -130,3 +130,28 @@ def test_odd_entries_in_a_set_are_skipped(tmp_path):
     loaded = load_set(path)
     assert [(m.path.name, m.name, m.assessment_id) for m in loaded.members] == [("a.rater", "", None)]
     assert loaded.min_group == 5
+
+
+def test_odd_values_in_a_file_are_read_as_its_own_report_card_reads_them(tmp_path):
+    """NaN, infinities, values off the scale and torn blobs: the same figures as the team's own summary."""
+    from array import array
+
+    from rater_desktop.rollup import Team, roll_up
+    from rater_desktop.storage import open_workbook
+    from rater_desktop.summary import workbook_summary
+
+    path = make_team(tmp_path / "odd.rater", "Odd", same_letters(["B"] * 3), {"reliability": [1.0] * 5,
+                                                                            "empathy": [1.0] * 5})
+    odd = array("d", [float("nan"), float("inf"), -1.0, 5.0, 2.0, 3.0, 4.0, 0.0, 1.0]).tobytes()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE survey_series SET data = ? WHERE name = 'dim:reliability'", (odd,))
+        conn.execute("UPDATE survey_series SET data = ? WHERE name = 'dim:empathy'", (b"\x00" * 12,))
+        conn.execute("PRAGMA ignore_check_constraints = ON")  # as another program could have written it
+        conn.execute("UPDATE grades SET grade = 'b' WHERE rowid IN (SELECT rowid FROM grades LIMIT 2)")
+    conn.close()
+    with open_workbook(path, read_only=True) as book:
+        own = workbook_summary(book, book.latest_assessment_id())["dimensions"]
+    mine = roll_up([Team(read_sources([path])[0])], min_group=1).teams[0].card
+    assert mine.dimension("reliability").customer.mean == own[0]["customer"]["mean"] == 2.0   # 2, 3, 4, 0, 1
+    assert mine.dimension("empathy").customer is None and own[3]["customer"] is None
+    assert mine.dimension("reliability").internal.mean == own[0]["internal"]["mean"]

@@ -133,3 +133,18 @@ def test_quick_round_grades_and_surveys_kept_aside_count_as_in_the_teams_own_car
     assert (reliability.customer.n, reliability.customer.mean) == (6, 4.0)      # the kept-aside survey is not pooled
     assert own["dimensions"][0]["internal"]["mean"] == reliability.internal.mean
     assert own["dimensions"][0]["customer"]["mean"] == reliability.customer.mean
+
+
+def test_servqual_is_the_teams_own_and_pooled_only_on_one_scale(tmp_path):
+    first = make_team(tmp_path / "1.rater", "One", {"reliability": ["B"] * 3}, {"reliability": [3.0] * 5},
+                      servqual={"reliability": ([4.0, 3.0, 5.0], [5.0, 5.0, 4.0])})
+    second = make_team(tmp_path / "2.rater", "Two", {"reliability": ["C"] * 3}, {"reliability": [2.0] * 5},
+                       servqual={"reliability": ([2.0, None], [4.0, 3.0])})
+    result = roll_up([Team(read_source(first)), Team(read_source(second))])
+    with open_workbook(first, read_only=True) as book:
+        own = workbook_summary(book, book.latest_assessment_id())["dimensions"][0]["servqual"]
+    mine = result.teams[0].card.dimension("reliability").servqual
+    assert (mine.perception, mine.expectation, mine.gap) == (own["perception"], own["expectation"], own["gap"])
+    pooled = result.pooled.card.dimension("reliability").servqual
+    assert pooled.perception == pytest.approx((4 + 3 + 5 + 2) / 4)
+    assert pooled.expectation == pytest.approx((5 + 5 + 4 + 4 + 3) / 5)

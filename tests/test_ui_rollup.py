@@ -59,6 +59,13 @@ def rolled_up(qtbot, page, paths):
     return page
 
 
+def open_tab(qtbot, page, number):
+    """Click tab ``number`` of the results (a tab's rows are handed to its model when it is first shown)."""
+    bar = page.results.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(number).center())
+    assert page.results.currentIndex() == number
+
+
 def heatmap(page):
     proxy = page.results.heatmap_model
     return [[proxy.index(r, c).data() for c in range(proxy.columnCount())] for r in range(proxy.rowCount())]
@@ -74,6 +81,7 @@ def test_a_folder_fills_members_and_the_heatmap_with_the_whole_group_first(qtbot
     assert by_name["Airport kiosk"][2:LETTERS] == ["withheld"] * 5     # two people: no team figures
     assert by_name["Harbour Road"][2] == "withheld"                  # the smallest other team goes too
     assert by_name["Chi nhánh Hà Nội"][2].startswith("A 3.50 (")     # its figure and its distance from the whole
+    open_tab(qtbot, page, 4)
     notes = page.results.notes_model
     texts = [notes.index(r, 1).data() for r in range(notes.rowCount())]
     assert any("broken.rater" in t and "not a RATER workbook" in t for t in texts)
@@ -242,17 +250,21 @@ def test_the_models_pass_the_qt_model_tester(qtbot, qtmodeltester, page, folder)
     rolled_up(qtbot, page, [folder])
     qtmodeltester.check(page.members_model, force_py=True)
     qtmodeltester.check(page.results.heatmap_model, force_py=True)
+    open_tab(qtbot, page, 1)
     qtmodeltester.check(page.results.teams_model, force_py=True)
 
 
 def test_trends_blind_spots_and_statements_have_their_tabs(qtbot, page, folder):
     rolled_up(qtbot, page, [folder])
+    open_tab(qtbot, page, 2)
     trends = page.results.tables[1][0]
     rows = {trends.index(r, 0).data(): trends.index(r, 2).data() for r in range(trends.rowCount())}
     assert rows == {"Chi nhánh Hà Nội": "Autumn review C → Spring review A"}   # the only team with two rounds
+    open_tab(qtbot, page, 1)
     teams = page.results.teams_model
     blind = {teams.index(r, 0).data(): teams.index(r, 2).data() for r in range(teams.rowCount())}
     assert blind["Airport kiosk"] == "withheld"
     assert "Reliability" in blind["Chi nhánh Hà Nội"]                # team 3.5, customers 3.0: a 0.5 gap
+    open_tab(qtbot, page, 3)
     statements = page.results.tables[2][0]
     assert statements.rowCount() == 10                                 # two shared statements per dimension

@@ -110,7 +110,7 @@ def _team(team: Team, index: int, digest: RoundDigest, plan: _Plan, pooled: Pool
                                                                        digest.continuum_desired)
     card = _card(digest, dimensions, continuum)
     history = team.source.rounds[: team.round_index]
-    rounds = tuple((d.assessment, _card(d, _private_dimensions(d, min_group), None)) for d in history)
+    rounds = tuple((d.assessment, _trend_card(d, min_group)) for d in history)
     return TeamResult(
         path=team.source.path,
         name=team.label,
@@ -138,7 +138,7 @@ def _dimension(key: str, digest: RoundDigest, show_internal: bool, show_customer
         customer=customer,
         gap=gap,
         flag=scoring.gap_flag(gap, customer.n if customer else 0, digest.gap_threshold),
-        servqual=digest.servqual[key] if show_customer else None,
+        servqual=_servqual(key, [digest]) if show_customer else None,
         criteria=(),
         contexts=(),
         context_range=None,
@@ -146,25 +146,43 @@ def _dimension(key: str, digest: RoundDigest, show_internal: bool, show_customer
     )
 
 
-def _private_dimensions(digest: RoundDigest, min_group: int) -> tuple[DimensionResult, ...]:
-    """An earlier round's dimensions with the size rules applied (no pooled whole, so no back-calculation)."""
+def _trend_card(digest: RoundDigest, min_group: int) -> ReportCard:
+    """An earlier round as the trend needs it: the overall team and customer grades, nothing else.
+
+    The size rules apply as to the chosen round (there is no pooled whole of
+    earlier rounds, so nothing to guard against), and an overall is shown
+    only when none of its dimensions is withheld.  Its ``dimensions`` are
+    empty: the summary's ``rounds`` and the trend read only the overall.
+    """
     team_ok = digest.participants >= MIN_PARTICIPANTS
-    return tuple(
-        _dimension(key, digest, team_ok and not 0 < len(digest.internal[key]) < MIN_PARTICIPANTS,
-                   not 0 < len(digest.customer[key]) < min_group)
-        for key in DIMENSION_KEYS
+
+    def overall(respondents: dict, smallest: int, allowed: bool) -> Score | None:
+        if not allowed or any(0 < len(values) < smallest for values in respondents.values()):
+            return None
+        means = {key: stats.mean(values) for key, values in respondents.items()}
+        return _score(scoring.weighted_mean(means, digest.weights))
+
+    return ReportCard(
+        assessment=digest.assessment, organisation="", dimensions=(),
+        overall_internal=overall(digest.internal, MIN_PARTICIPANTS, team_ok),
+        overall_customer=overall(digest.customer, min_group, True),
+        compression_ratio=None, continuum=ContinuumResult(None, None, None), kpis=NO_KPIS,
+        servqual_unweighted=None, servqual_weighted=None, readings=(),
     )
 
 
-def _pooled_servqual(key: str, digests: Sequence[RoundDigest]) -> ServqualResult | None:
-    """P − E over every team's SERVQUAL respondents, when they all answered on one scale (as in a report card)."""
-    teams = [d for d in digests if d.servqual[key] is not None]
-    scales = [d.servqual_scale[key] for d in teams]
-    if not teams or any(not same_scale(scales[0], other) for other in scales[1:]):
+def _servqual(key: str, digests: Sequence[RoundDigest]) -> ServqualResult | None:
+    """P − E over the SERVQUAL answers of one team or of all, when they all answered on one scale.
+
+    The rule of the report card (``analysis.servqual``): P and E stay on the
+    survey's own scale, so surveys on different scales give no result.
+    """
+    scales = [scale for d in digests for scale in d.servqual_scales[key]]
+    if not scales or any(not same_scale(scales[0], other) for other in scales[1:]):
         return None
-    p = scoring.describe(chain.from_iterable(d.perception[key] for d in teams))
-    e = scoring.describe(chain.from_iterable(d.expectation[key] for d in teams))
-    return None if p is None or e is None else ServqualResult(p.mean, e.mean, p.mean - e.mean)
+    p = stats.mean(list(chain.from_iterable(d.perception[key] for d in digests)))
+    e = stats.mean(list(chain.from_iterable(d.expectation[key] for d in digests)))
+    return None if p is None or e is None else ServqualResult(p, e, p - e)
 
 
 def _continuum(current_positions: Iterable[float], desired_positions: Iterable[float]) -> ContinuumResult:
@@ -288,7 +306,7 @@ def _pooled_dimension(key: str, digests: Sequence[RoundDigest], plan: _Plan, thr
     internal = scoring.point_stat(chain.from_iterable(d.internal[key] for d in digests)) if show_internal else None
     customer = scoring.point_stat(chain.from_iterable(d.customer[key] for d in digests)) if show_customer else None
     gap = scoring.gap(internal.mean if internal else None, customer.mean if customer else None)
-    servqual = _pooled_servqual(key, digests) if show_customer else None
+    servqual = _servqual(key, digests) if show_customer else None
     return DimensionResult(key, internal, None, "", customer, gap,
                            scoring.gap_flag(gap, customer.n if customer else 0, threshold), servqual,
                            (), (), None, False)

@@ -13,18 +13,16 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rater_desktop import analysis, scoring
-from rater_desktop.analysis import ServqualResult
 from rater_desktop.model import (
     DIMENSION_KEYS,
     GRADES,
     Assessment,
     AssessmentData,
     Criterion,
-    SurveyResults,
     SurveyScale,
 )
 from rater_desktop.storage.rollup_reads import RoundRows, WorkbookRows
@@ -43,13 +41,12 @@ class RoundDigest:
     """dimension → the grade the team agreed, when it agreed one"""
     customer: dict[str, array]
     """dimension → score of each customer who answered it, over the surveys that count in the comparison"""
-    servqual: dict[str, ServqualResult | None]
-    """dimension → the team's own SERVQUAL result, as its report card has it"""
     perception: dict[str, array]
     expectation: dict[str, array]
-    """SERVQUAL items per respondent behind ``servqual`` (empty where it is None)"""
-    servqual_scale: dict[str, SurveyScale | None]
-    """the one scale those items answer on, to pool them only with surveys on the same scale"""
+    """SERVQUAL items answered, over the surveys that count, on their own scale"""
+    servqual_scales: dict[str, tuple[SurveyScale, ...]]
+    """dimension → the scale of each counted survey with SERVQUAL items there: P − E is pooled
+    only over one scale, in a team as in the whole group (``compute._servqual``)"""
     statements: dict[str, tuple[float, ...]]
     """built-in statement key → the points each participant gave it"""
     statement_dimensions: dict[str, str]
@@ -70,15 +67,13 @@ def digest_round(book: WorkbookRows, rows: RoundRows) -> RoundDigest:
 
     Scores follow the report card's own rules: ``scoring.dimension_score``
     per participant, and the customers of the surveys
-    ``analysis.counted_surveys`` counts, with the team's SERVQUAL from
-    ``analysis.servqual``; so a team's figures in a roll-up are those of its
-    report card.
+    ``analysis.counted_surveys`` counts; so a team's figures in a roll-up
+    are those of its report card.
     """
     internal, graders = _internal(book.criteria, rows)
     surveys_only = AssessmentData(organisation=book.organisation, assessment=rows.assessment, criteria=(),
                                   participants=(), surveys=rows.surveys)
     counted = analysis.counted_surveys(surveys_only)
-    servqual = {key: analysis.servqual(surveys_only, key) for key in DIMENSION_KEYS}
     current, desired = _positions(rows)
     settings = book.settings
     return RoundDigest(
@@ -87,12 +82,10 @@ def digest_round(book: WorkbookRows, rows: RoundRows) -> RoundDigest:
         internal=internal,
         consensus={key: code for key, code in rows.consensus.items() if scoring.letter_points(code) is not None},
         customer={key: _answered(s.dimension_scores.get(key, ()) for s in counted) for key in DIMENSION_KEYS},
-        servqual=servqual,
-        perception={key: _answered(s.perception.get(key, ()) for s in counted if servqual[key])
-                    for key in DIMENSION_KEYS},
-        expectation={key: _answered(s.expectation.get(key, ()) for s in counted if servqual[key])
-                     for key in DIMENSION_KEYS},
-        servqual_scale={key: _servqual_scale(counted, key) if servqual[key] else None for key in DIMENSION_KEYS},
+        perception={key: _answered(s.perception.get(key, ()) for s in counted) for key in DIMENSION_KEYS},
+        expectation={key: _answered(s.expectation.get(key, ()) for s in counted) for key in DIMENSION_KEYS},
+        servqual_scales={key: tuple(s.source().scale for s in counted if s.perception.get(key) or s.expectation.get(key))
+                         for key in DIMENSION_KEYS},
         statements=_statement_points(book.criteria, rows),
         statement_dimensions={c.builtin_key: c.dimension for c in book.criteria if c.builtin_key},
         own_statements=tuple((c.dimension, c.text) for c in book.criteria if not c.builtin_key),
@@ -152,9 +145,9 @@ def _positions(rows: RoundRows) -> tuple[tuple[float, ...], tuple[float, ...]]:
     return positions("current"), positions("desired")
 
 
-def _servqual_scale(counted: list[SurveyResults], key: str) -> SurveyScale | None:
-    return next((s.source().scale for s in counted if s.perception.get(key) or s.expectation.get(key)), None)
-
-
-def _answered(series: Iterable[Iterable[float | None]]) -> array:
-    return array("d", (v for values in series for v in values if v is not None))
+def _answered(series: Iterable[Sequence[float]]) -> array:
+    """The answers of several surveys in one array (storage hands over only the answers given)."""
+    joined = array("d")
+    for values in series:
+        joined.extend(values)
+    return joined

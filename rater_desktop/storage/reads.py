@@ -87,15 +87,21 @@ def clean_dimension(value: Any) -> str | None:
     return value if isinstance(value, str) and value in DIMENSION_KEYS else None
 
 
-def decode_series(blob: Any) -> list[float | None] | None:
-    """A stored float64 little-endian blob as a list (NaN/inf -> None); None if malformed."""
+def float64_array(blob: Any) -> array | None:
+    """A stored float64 little-endian blob as an array, as stored (NaN and all); None if malformed."""
     if not isinstance(blob, bytes) or len(blob) % 8:
         return None
     values = array("d")
     values.frombytes(blob)
     if sys.byteorder != "little":
         values.byteswap()
-    return [v if math.isfinite(v) else None for v in values]
+    return values
+
+
+def decode_series(blob: Any) -> list[float | None] | None:
+    """A stored float64 little-endian blob as a list (NaN/inf -> None); None if malformed."""
+    values = float64_array(blob)
+    return None if values is None else [v if math.isfinite(v) else None for v in values]
 
 
 def _t(column: str, limit: int) -> str:

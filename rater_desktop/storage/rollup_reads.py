@@ -17,7 +17,9 @@ report card.
 
 from __future__ import annotations
 
+import functools
 import math
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -33,7 +35,7 @@ from rater_desktop.storage.reads import (
     clean_grade,
     clean_id,
     clean_text,
-    decode_series,
+    float64_array,
 )
 
 if TYPE_CHECKING:
@@ -174,10 +176,12 @@ class _LeanRead:
 
         Per-item answers, KPIs and minimum items are not decoded: a roll-up
         shows none of them, and decoding them was most of the cost of a
-        workbook.  What is decoded is checked as ``reads.py`` checks it.
+        workbook.  What is decoded is checked as ``reads.py`` checks it, and
+        kept as an array of the answers given (a roll-up pools answers, it
+        never pairs them by respondent, so the gaps need no place).
         """
         metas = self.survey_metas()
-        series: defaultdict[int, dict[str, dict[str, list[float | None]]]] = defaultdict(
+        series: defaultdict[int, dict[str, dict[str, array]]] = defaultdict(
             lambda: {"dim": {}, "per": {}, "exp": {}})
         bounds = {meta["id"]: (meta["scale_min"], meta["scale_max"]) for meta in metas}
         for survey_id, name, blob in self.rows(
@@ -185,11 +189,12 @@ class _LeanRead:
             "WHERE name GLOB 'dim:*' OR name GLOB 'per:*' OR name GLOB 'exp:*'"
         ):
             prefix, _colon, key = name.partition(":") if isinstance(name, str) else ("", "", "")
-            values = decode_series(blob) if survey_id in bounds and key in DIMENSION_KEYS else None
-            if values is None:
+            if survey_id not in bounds or key not in DIMENSION_KEYS:
                 continue
             low, high = (0.0, 4.0) if prefix == "dim" else bounds[survey_id]
-            series[survey_id][prefix][key] = [v if v is not None and low <= v <= high else None for v in values]
+            answers = _answers(blob, low, high)
+            if answers is not None:
+                series[survey_id][prefix][key] = answers
         found: defaultdict[int, list[model.SurveyResults]] = defaultdict(list)
         for meta in metas:
             parts = series[meta["id"]]
@@ -204,11 +209,8 @@ class _LeanRead:
 
     def scale(self, meta: dict[str, Any]) -> model.SurveyScale:
         """The survey's scale as its mapping names it (only SERVQUAL pooling needs more than its bounds)."""
-        from rater_desktop.survey_sources import scale_from_mapping
-
         rows = self.rows(f"SELECT substr(mapping, 1, {MAPPING_TEXT}) FROM surveys WHERE id = {int(meta['id'])}")
-        return scale_from_mapping(clean_text(rows[0][0], MAPPING_TEXT) if rows else "", meta["scale_min"],
-                                  meta["scale_max"])
+        return _scale(clean_text(rows[0][0], MAPPING_TEXT) if rows else "", meta["scale_min"], meta["scale_max"])
 
     def survey_metas(self) -> list[dict[str, Any]]:
         metas = []
@@ -226,3 +228,22 @@ class _LeanRead:
                           "row_count": count, "imported": clean_text(imported, 40), "scale_min": float(low),
                           "scale_max": float(high), "included": included != 0, "tool": clean_text(tool, SHORT_TEXT)})
         return metas
+
+
+@functools.lru_cache(maxsize=64)
+def _scale(mapping: str, low: float, high: float) -> model.SurveyScale:
+    """``scale_from_mapping``, parsed once per mapping: teams of a chain import the same survey the same way."""
+    from rater_desktop.survey_sources import scale_from_mapping
+
+    return scale_from_mapping(mapping, low, high)
+
+
+def _answers(blob: Any, low: float, high: float) -> array | None:
+    """The answers in a stored series, by the rules of ``reads.decode_series`` and the range checks after it.
+
+    A blob that is not whole float64 numbers is no series (None); NaN (no
+    answer), infinities and values outside ``low``–``high`` are left out, in
+    one pass (NaN fails every comparison).
+    """
+    values = float64_array(blob)
+    return None if values is None else array("d", [v for v in values if low <= v <= high])

@@ -81,6 +81,7 @@ class RollupResults(QTabWidget):
         layout.addWidget(self.heatmap)
         self.addTab(glance, "")
 
+        self._filled: set[int] = set()
         self.tables: list[tuple[RowsModel, QTableView]] = []
         for name, headers, wide, words in TABLES:
             model = RowsModel(headers, self, text_columns=words)
@@ -92,6 +93,7 @@ class RollupResults(QTabWidget):
                 view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             self.tables.append((model, view))
             self.addTab(view, "")
+        self.currentChanged.connect(self._fill)
         self.retranslate()
 
     @property
@@ -103,14 +105,29 @@ class RollupResults(QTabWidget):
         return self.tables[3][0]
 
     def show_tables(self, result: Rollup | None, prepared: RollupTables | None) -> None:
-        """Show ``result`` through its prepared rows (None: empty tables)."""
+        """Show ``result`` through its prepared rows (None: empty tables).
+
+        Only the tab on screen is filled now; the others when they are shown,
+        so a roll-up of hundreds of teams never fills five tables at once on
+        the GUI thread.
+        """
         self.result, self.prepared = result, prepared
-        self.heatmap_model.set_rows(prepared.heatmaps[self.view] if prepared else [],
-                                    prepared.heatmap_headers if prepared else ())
-        parts = (prepared.teams, prepared.trends, prepared.statements, prepared.notes) if prepared else ([],) * 4
-        for (model, _view), rows in zip(self.tables, parts):
-            model.set_rows(rows)
+        self._filled = set()
+        self._fill(self.currentIndex())
         self._retitle()
+
+    def _fill(self, tab: int) -> None:
+        """Hand the prepared rows of tab ``tab`` to its model, once per result."""
+        if tab in self._filled or tab < 0:
+            return
+        self._filled.add(tab)
+        prepared = self.prepared
+        if tab == 0:
+            self.heatmap_model.set_rows(prepared.heatmaps[self.view] if prepared else [],
+                                        prepared.heatmap_headers if prepared else ())
+            return
+        parts = (prepared.teams, prepared.trends, prepared.statements, prepared.notes) if prepared else ([],) * 4
+        self.tables[tab - 1][0].set_rows(parts[tab - 1])
 
     def show_view(self, view: str) -> None:
         """Show team grades, customer grades or gaps in the heatmap (the sort order is kept)."""
@@ -133,7 +150,7 @@ class RollupResults(QTabWidget):
     def _retitle(self) -> None:
         for index, title in enumerate((_("At a glance"), _("Teams"), _("Trends"), _("Statements"))):
             self.setTabText(index, title)
-        notes = self.notes_model.rowCount()
+        notes = len(self.prepared.notes) if self.prepared else 0
         self.setTabText(4, _("Notes ({n})").format(n=notes) if notes else _("Notes"))
         if self.result is None:
             self.pooled_label.setText(_("Add workbooks or a folder, or drop them on this window."))
