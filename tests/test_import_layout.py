@@ -4,11 +4,17 @@
 import csv
 from pathlib import Path
 
+import pytest
+from storage_support import data_dir  # noqa: F401  (autouse fixture)
+
 from rater_desktop.cli import run_cli
 from rater_desktop.importing import SourceSpec, load_mapping
 from rater_desktop.importing.presets import detect_layout
 from rater_desktop.importing.proposal import propose
 from rater_desktop.importing.suggest import builtin_vocabulary
+from rater_desktop.operations import Operations
+from rater_desktop.sessions.importing import ImportSession
+from rater_desktop.storage import create_workbook
 
 EXPORTS = Path(__file__).parent / "fixtures" / "customer-exports"
 SATISFACTION = ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"]
@@ -69,3 +75,19 @@ def test_qualtrics_three_header_rows_are_known_by_the_import_id_row(tmp_path, ca
     mapping = load_mapping(target)
     assert mapping.source.header_rows == 3
     assert mapping.dimensions == {"reliability": ("Q1_1",), "responsiveness": ("Q1_2",)}
+
+
+@pytest.mark.parametrize("make", [surveymonkey_without_collector, qualtrics_cut_down])
+def test_the_wizard_reads_a_file_as_suggest_does(tmp_path, make):
+    survey = make(tmp_path)
+    names, criteria = builtin_vocabulary()
+    suggested = propose(survey, names, criteria)
+    with create_workbook(tmp_path / "shop.rater", "Corner Shop") as workbook:
+        ops = Operations(workbook)
+        session = ImportSession(ops, workbook.latest_assessment_id())
+        job = session.open_file(survey)
+        assert session.preview_ready(job.generation, job.work())
+    assert session.preset_key == suggested.preset
+    assert (session.source.header_rows, session.source.header_row) == (
+        suggested.mapping.source.header_rows, suggested.mapping.source.header_row)
+    assert session.table.header_rows == suggested.table.header_rows

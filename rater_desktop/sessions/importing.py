@@ -37,12 +37,12 @@ from rater_desktop.importing import (
     SurveyImportError,
     Table,
     dump_mapping,
-    guess_preset,
     load_mapping,
     preview,
     run_import,
 )
 from rater_desktop.importing.column_guess import ColumnGuess, column_questions, guess_columns
+from rater_desktop.importing.presets import detect_layout
 from rater_desktop.importing.proposal import group_scale
 from rater_desktop.importing.scale_guess import ScaleGuess
 from rater_desktop.importing.sources import XLSX_SUFFIXES
@@ -196,14 +196,8 @@ class ImportSession:
         self.table, self.guesses, self.loading = None, [], True
 
         def work() -> Preview:
-            table = preview(path, source, PREVIEW_ROWS)
-            used, chosen = source, key
-            if guess:
-                chosen = guess_preset(table.header_rows + table.rows[:1])
-                preset = PRESETS[chosen].source
-                if (preset.header_rows, preset.header_row) != (source.header_rows, source.header_row):
-                    used = replace(preset, format=source.format)
-                    table = preview(path, used, PREVIEW_ROWS)
+            used, chosen = detect_layout(path, source) if guess else (source, key)
+            table = preview(path, used, PREVIEW_ROWS)
             fits = None
             if last is not None:
                 name, mapping = last
