@@ -10,7 +10,8 @@ sentence:
   Shares that add up to 1 are the commonest slip; they are refused with a
   sentence saying so, never rescaled or dropped without a word;
 - ``gap_threshold`` is the points of difference from which a gap is a blind
-  spot or a hidden strength: above 0, at most 4 (the whole points scale);
+  spot or a hidden strength: from 0.05 (shown with two decimals, so nothing
+  smaller could be read back) to 4 (the whole points scale);
 - ``show_names`` lets individual grades carry names (never for a group under
   three: see :mod:`rater_desktop.privacy`).
 
@@ -31,6 +32,8 @@ from rater_desktop.model import DIMENSION_KEYS
 from rater_desktop.scoring import DEFAULT_GAP_THRESHOLD
 
 WEIGHT_KEYS: tuple[str, ...] = ("weights", "servqual_weights")
+MIN_GAP_THRESHOLD = 0.05
+"""Smallest gap threshold: below it every gap would be flagged, and it would read as 0.00 points"""
 MAX_GAP_THRESHOLD = 4.0
 WEIGHT_TOTAL = 100.0
 _TOLERANCE = 1e-6
@@ -92,9 +95,9 @@ def check_weights(value: Any, key: str = "weights") -> dict[str, float]:
 
 def check_gap_threshold(value: Any) -> float:
     """The gap threshold in points, or a ``ValueError`` with a sentence."""
-    if not _is_number(value) or not 0 < value <= MAX_GAP_THRESHOLD:
-        raise ValueError(_("The gap threshold must be a number of points above 0 and at most {most}.").format(
-            most=format_number(MAX_GAP_THRESHOLD, 0)))
+    if not _is_number(value) or not MIN_GAP_THRESHOLD <= value <= MAX_GAP_THRESHOLD:
+        raise ValueError(_("The gap threshold must be a number of points from {least} to {most}.").format(
+            least=format_number(MIN_GAP_THRESHOLD, 2), most=format_number(MAX_GAP_THRESHOLD, 0)))
     return float(value)
 
 
@@ -142,18 +145,24 @@ def settings_from_stored(stored: Mapping[str, Any]) -> WorkbookSettings:
 def parse_weights(text: str) -> dict[str, float]:
     """``reliability=30,assurance=20,…`` (the command line's form) as a mapping; not yet checked.
 
-    A ``ValueError`` with a sentence when a part is not ``dimension=number``.
+    A ``ValueError`` with a sentence when a part is not ``dimension=number``,
+    or names a dimension given already (the last one would silently win).
     """
     weights: dict[str, float] = {}
     for part in filter(None, (p.strip() for p in text.split(","))):
         key, sep, number = part.partition("=")
+        key = key.strip().lower()
         try:
-            weights[key.strip().lower()] = float(number)
+            value = float(number)
         except ValueError:
             sep = ""
         if not sep:
             raise ValueError(_("Write weights as dimension=points separated by commas, e.g. "
                                "reliability=30,assurance=20,tangibles=10,empathy=20,responsiveness=20."))
+        if key in weights:
+            raise ValueError(_("{dimension} is given twice: give each dimension its points once.").format(
+                dimension=dimension_name(key) if key in DIMENSION_KEYS else key))
+        weights[key] = value
     return weights
 
 

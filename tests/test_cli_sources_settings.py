@@ -154,7 +154,10 @@ def test_settings_print_and_change(workbook, capsys):
      "The SERVQUAL importance weights add up to 90, not 100."),
     (("--weights", "reliability=50,assurance=50"), "missing: Tangibles, Empathy, Responsiveness"),
     (("--weights", "reliability:50"), "Write weights as dimension=points"),
-    (("--gap-threshold", "0"), "The gap threshold must be a number of points above 0 and at most 4."),
+    (("--gap-threshold", "0"), "The gap threshold must be a number of points from 0.05 to 4."),
+    (("--gap-threshold", "0.0001"), "The gap threshold must be a number of points from 0.05 to 4."),
+    (("--weights", "reliability=50,reliability=20,assurance=10,tangibles=10,empathy=5,responsiveness=5"),
+     "Reliability is given twice: give each dimension its points once."),
 ])
 def test_settings_refuse_wrong_values_and_write_nothing(workbook, capsys, args, sentence):
     before = hashlib.sha256(workbook.read_bytes()).hexdigest()

@@ -27,6 +27,7 @@ from rater_desktop.operations import Operations
 from rater_desktop.workbook_settings import (
     DEFAULT_GAP_THRESHOLD,
     MAX_GAP_THRESHOLD,
+    MIN_GAP_THRESHOLD,
     WEIGHT_TOTAL,
     check_weights,
 )
@@ -132,7 +133,7 @@ class SettingsDialog(QDialog):
             _("Only the unweighted SERVQUAL score is given."), current.servqual_weights)
         self.threshold = QDoubleSpinBox()
         self.threshold.setObjectName("gapThreshold")
-        self.threshold.setRange(0.05, MAX_GAP_THRESHOLD)
+        self.threshold.setRange(MIN_GAP_THRESHOLD, MAX_GAP_THRESHOLD)
         self.threshold.setDecimals(2)
         self.threshold.setSingleStep(0.1)
         self.threshold.setValue(current.gap_threshold)
@@ -165,12 +166,13 @@ class SettingsDialog(QDialog):
         self._check()
 
     def _check(self, *_args) -> None:
-        problems = [p for p in (self.weights.problem(), self.servqual.problem()) if p]
-        if self.operations.workbook.read_only:
-            problems.append(_("This workbook is open read-only; its settings cannot be changed."))
-        self.problem.setText("\n".join(problems))
-        self.problem.setVisible(bool(problems))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+        """OK waits for every problem; each weights box already says its own beside its total, so the
+        line above the buttons says only what no box does."""
+        boxes = [p for p in (self.weights.problem(), self.servqual.problem()) if p]
+        read_only = self.operations.workbook.read_only
+        self.problem.setText(_("This workbook is open read-only; its settings cannot be changed.") if read_only else "")
+        self.problem.setVisible(read_only)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not boxes and not read_only)
 
     def changes(self) -> dict[str, Any]:
         """The settings that differ from what the workbook holds (ValueError if weights cannot be saved)."""
