@@ -83,7 +83,7 @@ def check_output(path: str | os.PathLike[str], *, workbook: bool = False,
     for source in inputs:
         if _same_file(target, Path(source)):
             raise OutputRefused(
-                _("“{name}” is the workbook being read; choose another file name.").format(name=name), target)
+                _("“{name}” is the file being read; choose another file name.").format(name=name), target)
     if not workbook and target.suffix.lower() == WORKBOOK_SUFFIX:
         raise OutputRefused(
             _("“{name}” is a workbook name; a report or export never goes into a .rater file.").format(name=name),

@@ -133,7 +133,7 @@ def test_typos_in_a_mapping_are_refused_with_the_nearest_known_name(text, hint):
     assert hint in refused(lambda: load_mapping(text), "bad_mapping")
 
 
-@pytest.mark.parametrize("bounds", ["min = -inf", "max = inf", "min = nan", "min = -1.5e308\nmax = 1.5e308"])
+@pytest.mark.parametrize("bounds", ["min = -inf", "max = inf", "min = nan"])
 def test_scale_ends_must_be_finite(bounds):
     assert "not inf or nan" in refused(lambda: load_mapping(f"[scale]\n{bounds}\n" + MAPPING), "bad_mapping")
 

@@ -71,7 +71,7 @@ def test_letters_scale_runs_from_f_to_a():
     ("[dimensions]\n", "maps no column"),
     ("[scale]\nmin = 5\nmax = 1\n[dimensions]\nempathy = ['Q']", "not below its max"),
     ("[scale]\ntype = 'stars'\n[dimensions]\nempathy = ['Q']", "stars"),
-    ("[scale]\ntype = 'labels'\nlabels = ['Good', 'good']\n[dimensions]\nempathy = ['Q']", "two different labels"),
+    ("[scale]\ntype = 'labels'\nlabels = ['Good', 'good']\n[dimensions]\nempathy = ['Q']", "give one answer twice"),
     ("[source]\nheader_rows = 2\nheader_row = 3\n[dimensions]\nempathy = ['Q']", "header_row 3"),
     ("[source]\nheader_rows = 5\n[dimensions]\nempathy = ['Q']", "5 header rows"),
     ("[source]\ndelimiter = '|'\n[dimensions]\nempathy = ['Q']", "delimiter"),

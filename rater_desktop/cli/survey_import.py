@@ -13,7 +13,7 @@ from rater_desktop.cli.common import (
     existing_file,
     open_workbook,
 )
-from rater_desktop.i18n import _
+from rater_desktop.i18n import _, ngettext
 
 
 @click.command(name="import")
@@ -64,8 +64,17 @@ def _report_import(result, placement, scale, path: Path, *, dry_run: bool, as_js
     skipped = [cell_error_text(error) for error in result.skipped]
     if not result.ok:
         message = _("Nothing was imported: {count} cells are not valid.").format(count=result.error_count)
+    elif dry_run and result.skipped:
+        message = ngettext("{rows} responses would be imported, leaving out {count} cell that is not valid.",
+                           "{rows} responses would be imported, leaving out {count} cells that are not valid.",
+                           len(result.skipped)).format(rows=result.row_count, count=len(result.skipped))
     elif dry_run:
         message = _("The file is valid: {rows} responses would be imported.").format(rows=result.row_count)
+    elif result.skipped:
+        message = ngettext("Imported {rows} responses from {name}, leaving out {count} cell that is not valid.",
+                           "Imported {rows} responses from {name}, leaving out {count} cells that are not valid.",
+                           len(result.skipped)).format(rows=result.row_count, name=result.source_name,
+                                                       count=len(result.skipped))
     else:
         message = _("Imported {rows} responses from {name}.").format(rows=result.row_count, name=result.source_name)
     if result.ok and placement.reason != "first":

@@ -12,6 +12,7 @@ import codecs
 import difflib
 import math
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -29,6 +30,16 @@ MAX_MAPPING_CHARS = 200_000
 
 LETTER_LABELS: tuple[str, ...] = ("F", "D", "C", "B", "A")
 """Letters worst first: their index is their points (A=4 ... F=0, DESIGN §3)."""
+
+
+def fold_answer(text: str) -> str:
+    """The form an answer is matched by: NFC, white space collapsed, case folded (" AGREE" = "Agree").
+
+    Typed or edited answers drift in case and spacing; the import reads them
+    as one answer, the suggestions count them as one label, and a mapping may
+    not list one label twice in two spellings.
+    """
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -193,16 +204,18 @@ def _scale(data: dict) -> ScaleSpec:
         raise _fail(_("The mapping's scale type \"{kind}\" is not numeric, letters or labels."),
                     kind=kind)
     low, high = table.get("min", 1), table.get("max", 5)
-    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (low, high)) \
-            or not math.isfinite(float(high) - float(low)):
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (low, high)):
         raise _fail(_("The mapping's scale min and max must be numbers (not inf or nan)."))
+    if not math.isfinite(float(high) - float(low)):
+        raise _fail(_("The mapping's scale min and max are too far apart to count with; give the "
+                      "questionnaire's lowest and highest points."))
     if kind == "numeric" and not low < high:
         raise _fail(_("The mapping's scale min {low} is not below its max {high}."),
                     low=low, high=high)
     labels = _strings(table.get("labels", []), "scale.labels")
     if kind == "labels":
-        folded = [label.strip().casefold() for label in labels]
-        if len(labels) < 2 or len(set(folded)) != len(folded):
+        _refuse_repeated(labels)
+        if len(labels) < 2:
             raise _fail(_("A labels scale needs at least two different labels, worst first."))
     confirmed = table.get("confirmed", True)
     if not isinstance(confirmed, bool):
@@ -210,6 +223,21 @@ def _scale(data: dict) -> ScaleSpec:
     return ScaleSpec(kind, low, high, labels,
                      _strings(table.get("not_applicable", []), "scale.not_applicable"),
                      _strings(table.get("reverse", []), "scale.reverse"), confirmed)
+
+
+def _refuse_repeated(labels: tuple[str, ...]) -> None:
+    """A label given twice, also in another case or spacing (the import could not tell them apart)."""
+    spellings: dict[str, list[str]] = {}
+    for label in labels:
+        spellings.setdefault(fold_answer(label), []).append(label)
+    repeated = next((found for found in spellings.values() if len(found) > 1), None)
+    if repeated is None:
+        return
+    if repeated[0] == repeated[1]:
+        raise _fail(_("The scale's labels give “{label}” twice; give each label once, worst first."),
+                    label=repeated[0])
+    raise _fail(_("The scale's labels give one answer twice, as “{first}” and “{again}” (the import reads "
+                  "them as the same); give each label once, worst first."), first=repeated[0], again=repeated[1])
 
 
 def _columns(data: dict, name: str) -> dict[str, tuple[str, ...]]:

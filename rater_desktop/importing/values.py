@@ -12,8 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Final
 
-from rater_desktop.importing.mapping import LETTER_LABELS, ScaleSpec
-from rater_desktop.importing.sources import nfc
+from rater_desktop.importing.mapping import LETTER_LABELS, ScaleSpec, fold_answer
 
 INVALID: Final = object()
 """Marks a text that is neither on the scale nor a not-applicable code."""
@@ -26,15 +25,6 @@ NO_WORDS = frozenset({"no", "n", "false", "0", "không", "khong", "chưa", "chua
 people type them), plus the few European spellings survey tools emit."""
 
 Parsed = float | None | object
-
-
-def fold_answer(text: str) -> str:
-    """The form an answer is matched by: NFC, white space collapsed, case folded (" AGREE" = "Agree").
-
-    Typed or edited answers drift in case and spacing; the import reads them
-    as one answer, and the suggestions count them as one label.
-    """
-    return " ".join(nfc(text).split()).casefold()
 
 
 def merge_variants(counts: Mapping[str, int]) -> Counter[str]:

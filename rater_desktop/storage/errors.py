@@ -66,9 +66,9 @@ def translated_sqlite_errors(path: Path, *, writing: bool) -> Iterator[None]:
             raise in_use_error(path) from error
         if any(word in text for word in _ACCESS_WORDS):
             raise WorkbookAccessError(_access_sentence(path, writing), path) from error
-        raise DamagedWorkbookError(_damaged_sentence(path), path) from error
+        raise damaged_error(path) from error
     except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # the latter: SQLite quoting bad bytes
-        raise DamagedWorkbookError(_damaged_sentence(path), path) from error
+        raise damaged_error(path) from error
     except OSError as error:
         raise WorkbookAccessError(_access_sentence(path, writing), path) from error
 
@@ -91,7 +91,13 @@ def _access_sentence(path: Path, writing: bool) -> str:
     return _("Could not read “{name}”: the file is in use or cannot be reached.").format(name=path.name)
 
 
-def _damaged_sentence(path: Path) -> str:
-    return _("“{name}” is damaged and cannot be read; open one of its backup copies instead.").format(
-        name=path.name
-    )
+def damaged_error(path: Path) -> DamagedWorkbookError:
+    """The file is damaged: the sentence names the folder of its backup copies, or says it has none."""
+    from rater_desktop.storage.backups import backup_folder, list_backups
+
+    if list_backups(path):
+        sentence = _("“{name}” is damaged and cannot be opened; its backup copies are in {folder} "
+                     "(the newest is named after the date and time it was taken).")
+    else:
+        sentence = _("“{name}” is damaged and cannot be opened, and this computer holds no backup copy of it.")
+    return DamagedWorkbookError(sentence.format(name=path.name, folder=backup_folder(path)), path)

@@ -29,6 +29,7 @@ from rater_desktop.storage.errors import (
     NewerVersionError,
     NotAWorkbookError,
     WorkbookAccessError,
+    damaged_error,
     in_use_error,
 )
 from rater_desktop.storage.migrations import SCHEMA_VERSION
@@ -221,10 +222,6 @@ def _is_busy(error: Exception) -> bool:
     return "locked" in text or "busy" in text
 
 
-def damaged_error(path: Path) -> DamagedWorkbookError:
-    return DamagedWorkbookError(
-        _("“{name}” is damaged and cannot be opened; try one of its backup copies.").format(name=path.name), path)
-
 
 def check_workbook(conn: sqlite3.Connection, path: Path, *, thorough: bool = True) -> int:
     """The file's schema version, after checking it is a workbook of a version we know, intact and data only.
@@ -250,20 +247,25 @@ def check_workbook(conn: sqlite3.Connection, path: Path, *, thorough: bool = Tru
             raise in_use_error(path) from error
         raise damaged_error(path) from error
     if difference is not None:
-        raise _schema_error(path, difference)
+        raise _schema_error(path, difference, version)
     return version
 
 
-def _schema_error(path: Path, difference) -> Exception:
+def _schema_error(path: Path, difference, version: int) -> Exception:
     kind = _(_KINDS.get(difference.kind, difference.kind))
     what = shorten(difference.name)
     if difference.problem == "missing":
         return DamagedWorkbookError(
             _("“{name}” is damaged: its {kind} “{object}” is missing.").format(name=path.name, kind=kind, object=what),
             path)
+    if difference.problem == "other_version":
+        return ForeignContentError(
+            _("“{name}” was not opened: its version number ({version}) does not match what it holds (the {kind} "
+              "“{object}” belongs to another version of RATER workbooks); another program may have changed "
+              "it.").format(name=path.name, version=version, kind=kind, object=what), path)
     if difference.problem == "extra":
         return ForeignContentError(
-            _("“{name}” was not opened: it holds a {kind} “{object}” that RATER workbooks never have "
+            _("“{name}” was not opened: it holds the {kind} “{object}”, which RATER workbooks never have "
               "(a workbook holds data only; another program may have changed it).").format(
                 name=path.name, kind=kind, object=what), path)
     return ForeignContentError(

@@ -26,13 +26,13 @@ from rater_desktop.storage.errors import (
     ReadOnlyLocationError,
     WorkbookAccessError,
     WorkbookError,
+    damaged_error,
     in_use_error,
 )
 from rater_desktop.storage.inspection import (
     Header,
     check_workbook,
     connect,
-    damaged_error,
     probe,
     read_header,
     snapshot,
@@ -68,9 +68,8 @@ def open_workbook(path: str | os.PathLike[str], *, read_only: bool = False) -> W
     header = read_header(path)
     if not read_only and not writable_place(path):
         raise ReadOnlyLocationError(
-            _("“{name}” cannot be changed (the file or its folder is read-only); open it read-only instead.").format(
-                name=path.name
-            ),
+            _("“{name}” cannot be changed: the file or its folder is read-only. To change it, copy it to a folder "
+              "you can write to, or make it writable.").format(name=path.name),
             path,
         )
     view = snapshot(path, header)

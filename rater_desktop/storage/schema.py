@@ -40,7 +40,8 @@ class Difference:
     """The first way a file's schema differs from the expected one."""
 
     problem: str
-    """"extra" (an object this version never makes), "missing" or "changed\""""
+    """"extra" (an object no version makes), "other_version" (one another version makes, as in a
+    file whose version number was reset), "missing" or "changed\""""
     kind: str
     name: str
 
@@ -100,11 +101,19 @@ def first_difference(conn: sqlite3.Connection, version: int) -> Difference | Non
     for problem, keys in (("extra", code), ("missing", missing), ("extra", extra)):
         if keys:
             kind, name = keys[0]
+            if problem == "extra" and _made_by_another_version(actual[keys[0]], version):
+                problem = "other_version"
             return Difference(problem, kind, name)
     for key in sorted(expected):
         if actual[key].definition != expected[key].definition:
             return Difference("changed", *key)
     return None
+
+
+def _made_by_another_version(found: SchemaObject, version: int) -> bool:
+    """Whether some other version's migrations make exactly this object."""
+    return any(expected_schema(other).get((found.kind, found.name)) == found
+               for other in range(len(migration_names()) + 1) if other != version)
 
 
 def recorded_migrations_match(conn: sqlite3.Connection, version: int) -> bool:
