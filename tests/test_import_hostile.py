@@ -261,6 +261,15 @@ def test_cells_away_from_a1_keep_their_row_and_column(tmp_path):
     assert table.headers == ["", "", "Q1"] and table.rows == [["", "", "5"]]
 
 
+def test_a_whole_sheet_dimension_around_few_cells_is_judged_by_the_cells(tmp_path):
+    """Some writers declare A1:XFD1048576 whatever the sheet holds: the cells that exist decide."""
+    cells = {"A1": "Q1", "B1": "Q2", **{f"A{n}": str(n % 5 + 1) for n in range(2, 12)},
+             **{f"B{n}": str((n + 2) % 5 + 1) for n in range(2, 12)}}
+    book = minimal_xlsx(tmp_path / "fardim.xlsx", cells, "A1:XFD1048576")
+    table = preview(book, SourceSpec())
+    assert table.headers == ["Q1", "Q2"] and len(table.rows) == 10
+
+
 def test_a_zip_bomb_is_refused_before_unzipping(tmp_path, monkeypatch):
     import python_calamine
 

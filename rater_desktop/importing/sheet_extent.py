@@ -8,7 +8,8 @@ a fraction of calamine's own time) and the grid's size is bounded without
 Python work per cell:
 
 1. the ``<dimension ref="A1:BH1001"/>`` a writer puts at the top is taken as a
-   hypothesis (every common writer puts a true one there);
+   hypothesis (every common writer puts a true one there), unless it claims
+   more than the caller would read (a writer may declare the whole sheet);
 2. one regular-expression search per chunk looks for any cell reference
    beyond it, any reference written in an unusual way, or any cell or row
    without a reference (its place is then implied by its neighbours);
@@ -75,15 +76,18 @@ def unzipped_size(path: str) -> int:
         return sum(info.file_size for info in book.infolist())
 
 
-def xlsx_extent(path: str, sheet: str | None) -> Extent:
+def xlsx_extent(path: str, sheet: str | None, trusted_cells: int | None = None) -> Extent:
     """An upper bound of the grid calamine will build for ``sheet`` (None = the first) of an xlsx/xlsm file.
 
+    A declared span of more than ``trusted_cells`` is not taken on trust: the
+    cells that exist are counted instead, so a file whose writer declared the
+    whole sheet (``A1:XFD1048576``) around a few answers is judged by those.
     Raises ``zipfile.BadZipFile``/``KeyError`` for a damaged file (calamine,
     which has read it first, says the same in its own words).
     """
     with zipfile.ZipFile(path) as book:
         parts = _sheet_parts(book, sheet)
-        found = [_part_extent(book, part) for part in parts]
+        found = [_part_extent(book, part, trusted_cells) for part in parts]
     return Extent(max((e.rows for e in found), default=0), max((e.columns for e in found), default=0))
 
 
@@ -111,9 +115,10 @@ def _attributes(tag: bytes) -> dict[str, str]:
             for key, value in _ATTRIBUTE.findall(tag)}
 
 
-def _part_extent(book: zipfile.ZipFile, part: str) -> Extent:
+def _part_extent(book: zipfile.ZipFile, part: str, trusted_cells: int | None) -> Extent:
     guess = _claimed_extent(book, part)
-    if guess is not None and _nothing_beyond(book, part, guess):
+    if guess is not None and (trusted_cells is None or guess.cells <= trusted_cells) \
+            and _nothing_beyond(book, part, guess):
         return guess
     return _counted_extent(book, part)
 

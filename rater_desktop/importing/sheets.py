@@ -111,7 +111,7 @@ def _refuse_zip_bomb(path: Path) -> None:
 def _zip_extent(path: Path, sheet: str) -> Extent:
     if path.suffix.lower() not in (".xlsx", ".xlsm") and not _looks_like_xlsx(path):
         return Extent(0, 0)  # .ods and .xlsb are zips too, laid out differently: checked after reading
-    return xlsx_extent(str(path), sheet)
+    return xlsx_extent(str(path), sheet, trusted_cells=MAX_GRID_CELLS)
 
 
 def _looks_like_xlsx(path: Path) -> bool:
