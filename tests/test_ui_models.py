@@ -37,6 +37,7 @@ CHECKED = {
 CHECKED_ELSEWHERE = {
     "ColumnRolesModel": "test_ui_import_scale.py", "ScaleLabelsModel": "test_ui_import_scale.py",
     "MembersModel": "test_ui_rollup.py", "RowsModel": "test_ui_rollup.py",
+    "CommentsModel": "test_ui_customer_words.py", "CommentFilter": "test_ui_customer_words.py",
 }
 """models checked by their own feature's tests, with the data only those tests build"""
 

@@ -99,6 +99,26 @@ def survey_blocks(card: ReportCard, names: Mapping[str, str], mappings: Mapping[
     return blocks
 
 
+def provenance_lines(card: ReportCard, names: Mapping[str, str], mappings: Mapping[int, str]) -> list[str]:
+    """The provenance of the counted surveys as sentences, for the comparison page (the report has a table)."""
+    lines = []
+    for source in (s for s in card.sources if s.included):
+        mapping = mappings.get(source.id, "")
+        tool, imported, rows, scale, codes = _source_facts(source, mapping)
+        text = _("{file}: {tool}, imported {date}, {rows} responses, scale {scale}, not applicable: {codes}.").format(
+            file=source.source_name, tool=tool, date=imported, rows=rows, scale=scale, codes=codes)
+        columns = _mapping_part(mapping, "comments")
+        if columns:
+            text += " " + _("Comments kept from: {columns}.").format(
+                columns="; ".join(f"“{clip(c, 80)}”" for c in columns))
+        lines.append(text)
+    rated = [d for d in card.dimensions if d.customer]
+    if rated:
+        lines.append(_("Customers who answered each dimension: {counts}.").format(
+            counts=", ".join(f"{names[d.key]}{NBSP}{d.customer.n}" for d in rated)))
+    return lines
+
+
 def _source_facts(source: SurveySource, mapping: str) -> tuple[str, ...]:
     """Tool, import date, responses, scale and not-applicable codes of one survey."""
     preset = PRESETS.get(source.tool)

@@ -10,19 +10,24 @@ dimension and free text.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtGui import QBrush, QColor
 
+from rater_desktop.action_status import ActionStatus, action_statuses
 from rater_desktop.framework import dimension_name
-from rater_desktop.i18n import N_, _, format_date
+from rater_desktop.i18n import N_, _, format_date, ngettext
 from rater_desktop.model import DIMENSION_KEYS, LETTERS, Action, Criterion
 from rater_desktop.operations import Operations
-from rater_desktop.report.content import STATUS_WORDS, criterion_text
+from rater_desktop.report.content import STATUS_WORDS, criterion_text, flag_word, signed
 from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-HEADERS = (N_("Action"), N_("Dimension"), N_("Statement"), N_("Owner"), N_("Due"), N_("Target"), N_("Status"))
-COL_TITLE, COL_DIMENSION, COL_CRITERION, COL_OWNER, COL_DUE, COL_TARGET, COL_STATUS = range(len(HEADERS))
+HEADERS = (N_("Action"), N_("Dimension"), N_("Statement"), N_("Owner"), N_("Due"), N_("Target"), N_("Status"),
+           N_("Gap it addresses"), N_("Progress"))
+COL_TITLE, COL_DIMENSION, COL_CRITERION, COL_OWNER, COL_DUE, COL_TARGET, COL_STATUS, COL_GAP, COL_CHECK = range(
+    len(HEADERS))
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -40,6 +45,7 @@ class ActionsModel(QAbstractTableModel):
         self._assessment_id = assessment_id
         self._rows: list[Action] = []
         self._criteria: dict[int, Criterion] = {}
+        self._statuses: dict[int, ActionStatus] = {}
         self.reload()
 
     def reload(self) -> None:
@@ -47,7 +53,19 @@ class ActionsModel(QAbstractTableModel):
         workbook = self._operations.workbook
         self._rows = workbook.actions(self._assessment_id)
         self._criteria = {c.id: c for c in workbook.criteria(include_hidden=True)}
+        self._statuses = self._read_statuses()
         self.endResetModel()
+
+    def _read_statuses(self) -> dict[int, ActionStatus]:
+        try:
+            _data, card = self._operations.cards.read(self._assessment_id)
+        except KeyError:  # the round was just removed (an undo): its page is on its way out
+            return {}
+        return {s.action.id: s for s in action_statuses(self._rows, card, date.today())}
+
+    def status(self, action_id: int) -> ActionStatus | None:
+        """The action's gap and flags in this round (None for an unknown id)."""
+        return self._statuses.get(action_id)
 
     def action(self, row: int) -> Action | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -83,7 +101,13 @@ class ActionsModel(QAbstractTableModel):
             return action.status
         if role == DIMENSION_ROLE:
             return action.dimension or ""
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_CHECK and self._late(action):
+            return QBrush(QColor("#b03a2e"))
         return None
+
+    def _late(self, action: Action) -> bool:
+        status = self._statuses.get(action.id)
+        return bool(status and status.overdue)
 
     def _display(self, action: Action, column: int) -> str:
         if column == COL_TITLE:
@@ -99,7 +123,27 @@ class ActionsModel(QAbstractTableModel):
             return format_date(action.due) if action.due else ""
         if column == COL_TARGET:
             return action.target_grade or ""
-        return _(STATUS_WORDS[action.status])
+        if column == COL_STATUS:
+            return _(STATUS_WORDS[action.status])
+        return self._flags(action, column)
+
+    def _flags(self, action: Action, column: int) -> str:
+        """The gap the action addresses, or whether it is overdue or on target, in words."""
+        status = self._statuses.get(action.id)
+        if status is None:
+            return ""
+        if column == COL_GAP:
+            if status.gap is None:
+                return ""
+            flag = flag_word(status.flag) if status.flag not in (None, "aligned") else ""
+            return " ".join(part for part in (signed(status.gap), flag.lower()) if part)
+        parts = []
+        if status.overdue:
+            parts.append(ngettext("Overdue by {n} day", "Overdue by {n} days", status.days_overdue).format(
+                n=status.days_overdue))
+        if status.target_reached:
+            parts.append(_("Target reached ({grade})").format(grade=status.check.actual))
+        return " · ".join(parts)
 
     def _sort_key(self, action: Action, column: int) -> Any:
         """Dates, grades, statuses and dimensions sort by meaning; empty values last."""
@@ -111,6 +155,12 @@ class ActionsModel(QAbstractTableModel):
             return STATUS_ORDER[action.status]
         if column == COL_DIMENSION:
             return DIMENSION_KEYS.index(action.dimension) if action.dimension else len(DIMENSION_KEYS)
+        if column == COL_GAP:
+            status = self._statuses.get(action.id)
+            return -(status.gap if status and status.gap is not None else -99.0)  # largest gap first
+        if column == COL_CHECK:
+            status = self._statuses.get(action.id)
+            return -(status.days_overdue if status else 0)  # most overdue first
         return self._display(action, column).casefold()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

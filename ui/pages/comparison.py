@@ -13,13 +13,17 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea
 
 from rater_desktop import charts
 from rater_desktop.analysis import ReportCard
+from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _, format_number
 from rater_desktop.operations import Operations
 from rater_desktop.report.content import build_content, points
+from rater_desktop.report.method import provenance_lines
 from rater_desktop.report.model import Chart, ReportOptions
 from ui.models.comparison import DimensionsModel, ServqualModel, flag_sentence
 from ui.pages.base import WorkbookPage
+from ui.pages.comments import CustomerWordsPanel
 from ui.pages.survey_sources import SurveySourcesPanel
+from ui.pages.tolerance import TolerancePanel
 from ui.qt import (
     QFont,
     QHBoxLayout,
@@ -99,6 +103,11 @@ class ComparisonPage(WorkbookPage):
         self.servqual_title = _bold(QLabel())
         self.servqual_view = _table(self.servqual_model)
         self.sources = SurveySourcesPanel(operations)
+        self.provenance = QLabel()
+        self.provenance.setObjectName("surveyProvenance")
+        self.provenance.setWordWrap(True)
+        self.zone = TolerancePanel()
+        self.words = CustomerWordsPanel(operations)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -114,12 +123,15 @@ class ComparisonPage(WorkbookPage):
         chart_row.addWidget(self.bars, 0, 0)
         chart_row.addWidget(self.gaps, 0, 1)
         layout.addLayout(chart_row)
+        layout.addWidget(self.zone)
         layout.addWidget(self.flags_title)
         layout.addWidget(self.flags)
         layout.addWidget(self.dimensions_view)
         layout.addWidget(self.servqual_title)
         layout.addWidget(self.servqual_view)
         layout.addWidget(self.sources)
+        layout.addWidget(self.provenance)
+        layout.addWidget(self.words)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -157,6 +169,10 @@ class ComparisonPage(WorkbookPage):
         self.dimensions_model.set_rows(self.card.dimensions)
         self.servqual_model.set_card(self.card)
         self.sources.set_sources(self.card.sources)
+        self.zone.show_card(self.card)
+        counted = {source.id for source in self.card.sources if source.included}
+        self.words.set_comments([c for c in data.comments if c.survey_id in counted])
+        self._mappings = {s["id"]: s["mapping"] for s in self.operations.workbook.surveys(self.assessment_id)}
         self._show_charts()
         self.retranslate()
 
@@ -199,6 +215,11 @@ class ComparisonPage(WorkbookPage):
         for view in (self.dimensions_view, self.servqual_view):
             fit_to_rows(view)
         self.sources.retranslate()
+        names = {d.key: dimension_name(d.key) for d in card.dimensions}
+        self.provenance.setText("\n".join(provenance_lines(card, names, self._mappings)))
+        self.provenance.setVisible(bool(self.provenance.text()))
+        self.zone.retranslate()
+        self.words.retranslate()
 
     def _notice_text(self) -> str:
         if not self.card.sources:

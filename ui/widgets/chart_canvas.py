@@ -38,6 +38,14 @@ def chart_pool() -> QThreadPool:
     return _POOL
 
 
+def keep_until_reported(task: Task) -> Task:
+    """Hold ``task`` until it reports: its view may be closed while the chart thread still draws."""
+    _IN_FLIGHT.add(task)
+    for signal in (task.signals.succeeded, task.signals.failed):
+        signal.connect(lambda _result, task=task: _IN_FLIGHT.discard(task))
+    return task
+
+
 def render_chart(spec: Any, width: int, height: int, ratio: float, language: str) -> QImage:
     """``spec`` drawn as an image of ``width`` × ``height`` device-independent pixels (any thread)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -108,11 +116,8 @@ class ChartView(QWidget):
         if wanted in (self._drawn, self._asked):
             return
         self._asked = wanted
-        task = run_in_background(lambda: (wanted, render_chart(*wanted[:4], wanted[4])),
-                                 self._rendered, self._failed, pool=chart_pool())
-        _IN_FLIGHT.add(task)
-        for signal in (task.signals.succeeded, task.signals.failed):
-            signal.connect(lambda _result, task=task: _IN_FLIGHT.discard(task))
+        keep_until_reported(run_in_background(lambda: (wanted, render_chart(*wanted[:4], wanted[4])),
+                                              self._rendered, self._failed, pool=chart_pool()))
 
     def _rendered(self, result: object) -> None:
         wanted, image = result
@@ -127,6 +132,16 @@ class ChartView(QWidget):
         self._asked = None
         self._image.clear()
         traceback.print_exception(error)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Right-click (or the menu key): copy the chart, or save it as PNG or SVG."""
+        if self._spec is None:
+            return
+        from ui.widgets.chart_export import chart_menu
+
+        menu = chart_menu(self)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
