@@ -9,7 +9,7 @@ from storage_support import FRAMEWORK, data_dir  # noqa: F401  (autouse fixture)
 
 from rater_desktop import model
 from rater_desktop.storage import create_workbook, open_workbook
-from rater_desktop.storage.reads import LONG_TEXT, SHORT_TEXT
+from rater_desktop.storage.values import LONG_TEXT, SHORT_TEXT
 
 
 def test_hostile_values_do_not_crash_reads(tmp_path):

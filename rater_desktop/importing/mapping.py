@@ -26,7 +26,7 @@ FORMATS = ("csv", "xlsx")
 DELIMITERS = ("auto", ",", ";", "\t")
 MAX_HEADER_ROWS = 3
 MAX_MAPPING_CHARS = 200_000
-"""Longest mapping accepted: what a workbook keeps of one (``storage.reads.MAPPING_TEXT``)."""
+"""Longest mapping accepted: what a workbook keeps of one (``storage.values.MAPPING_TEXT``)."""
 
 LETTER_LABELS: tuple[str, ...] = ("F", "D", "C", "B", "A")
 """Letters worst first: their index is their points (A=4 ... F=0, DESIGN §3)."""

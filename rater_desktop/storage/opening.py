@@ -29,6 +29,7 @@ from rater_desktop.storage.errors import (
     damaged_error,
     in_use_error,
 )
+from rater_desktop.storage.framework_writes import builtin_framework
 from rater_desktop.storage.inspection import (
     Header,
     check_workbook,
@@ -39,7 +40,7 @@ from rater_desktop.storage.inspection import (
     writable_place,
 )
 from rater_desktop.storage.migrations import SCHEMA_VERSION, migrations
-from rater_desktop.storage.workbook import Workbook, builtin_framework
+from rater_desktop.storage.workbook import Workbook
 
 __all__ = ["APPLICATION_ID", "FIRST_ROUND_NAME", "Header", "create_workbook", "open_workbook", "read_header"]
 

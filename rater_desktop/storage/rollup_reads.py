@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from rater_desktop import model
 from rater_desktop.model import ACTION_STATUSES, CONTINUUM_ITEMS, CONTINUUM_KINDS, DIMENSION_KEYS, GRADES
 from rater_desktop.storage.errors import translated_sqlite_errors
-from rater_desktop.storage.reads import (
+from rater_desktop.storage.values import (
     LONG_TEXT,
     MAPPING_TEXT,
     SHORT_TEXT,
@@ -239,7 +239,7 @@ def _scale(mapping: str, low: float, high: float) -> model.SurveyScale:
 
 
 def _answers(blob: Any, low: float, high: float) -> array | None:
-    """The answers in a stored series, by the rules of ``reads.decode_series`` and the range checks after it.
+    """The answers in a stored series, by the rules of ``values.decode_series`` and the range checks after it.
 
     A blob that is not whole float64 numbers is no series (None); NaN (no
     answer), infinities and values outside ``low``–``high`` are left out, in

@@ -16,7 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from rater_desktop.model import DIMENSION_KEYS
-from rater_desktop.storage.reads import clean_id
+from rater_desktop.storage.values import clean_id
 
 ROOM_MODES: tuple[str, ...] = ("quick", "full")
 """``quick``: one grade per dimension plus the continuum; ``full``: every statement."""
@@ -74,7 +74,7 @@ class RoomRecords:
         """Store (or replace) the round's room."""
         if record.mode not in ROOM_MODES or not _CODE.fullmatch(record.code):
             raise ValueError(f"not a room: {record!r}")
-        from rater_desktop.storage.workbook import now_text
+        from rater_desktop.storage.values import now_text
 
         with self._write() as db:
             db.execute(
@@ -100,7 +100,7 @@ class RoomRecords:
         """Bind a phone (by its token's hash) to a participant; ``PhoneTaken`` if they have one."""
         if not _HASH.fullmatch(token_hash):
             raise ValueError("a token hash is 64 hex digits")
-        from rater_desktop.storage.workbook import now_text
+        from rater_desktop.storage.values import now_text
 
         try:
             with self._write() as db:
