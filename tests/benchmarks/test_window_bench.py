@@ -26,10 +26,11 @@ from generated_survey import MAPPING, write_survey
 
 from rater_desktop.importing import import_into, load_mapping
 from rater_desktop.storage import open_workbook
-from ui.main_window import MainWindow, write_demo_atomically
+from ui.main_window import MainWindow
 from ui.qt import QApplication, QMessageBox, Qt
 from ui.settings import Settings
 from ui.widgets.chart_canvas import SETTLE_MS, chart_pool
+from ui.window_files import write_demo_atomically
 
 PRESSES = 40
 BIG = 100_000
