@@ -66,6 +66,23 @@ class RoundCards:
                 if change.kind in SURVEY_KINDS or change.kind == ChangeKind.ASSESSMENTS:
                     entry.surveys = entry.customers = None
 
+    def parts(self, assessment_id: int) -> tuple[int, tuple[SurveyResults, ...] | None, CustomerFigures | None]:
+        """The round's generation and its kept surveys and customer figures (None: not read yet),
+        for a reader on another connection (see :meth:`keep`)."""
+        with self._lock:
+            entry = self._rounds.setdefault(assessment_id, _Round())
+            return entry.generation, entry.surveys, entry.customers
+
+    def keep(self, assessment_id: int, generation: int, data: AssessmentData, card: ReportCard) -> None:
+        """Keep the round's data and card read on another connection (the room server's, off the
+        window's thread), unless the round changed since ``generation`` (from :meth:`parts`)."""
+        with self._lock:
+            entry = self._rounds.setdefault(assessment_id, _Round())
+            if entry.generation == generation:
+                entry.data, entry.card = data, card
+                if entry.surveys is None:
+                    entry.surveys = data.surveys
+
     def data(self, assessment_id: int) -> AssessmentData:
         return self.read(assessment_id)[0]
 

@@ -146,6 +146,17 @@ class Announcer:
         else:
             self._tell([change])
 
+    def forget_now(self, change: Change) -> None:
+        """Run the watchers (caches) for a change whose listeners will hear of it later, gathered
+        with others (:meth:`tell`): the room's phones, whose answers come many a second.  No
+        cache is read stale meanwhile."""
+        for watcher in self._watchers:
+            watcher(change)
+
+    def tell(self, changes: list[Change]) -> None:
+        """Tell the listeners about changes whose watchers already ran (:meth:`forget_now`)."""
+        self._tell(list(changes))
+
     def _tell(self, changes: list[Change]) -> None:
         def tell() -> None:
             for change in changes:

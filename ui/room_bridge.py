@@ -24,9 +24,10 @@ from ui.qt import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
     from rater_desktop.operations import Change, Operations
+    from rater_desktop.room.reader import RoundReader
     from rater_desktop.room.runner import RoomServer
 
-GATHER_MS = 250
+GATHER_MS = 1000
 """How long phones' change notices are gathered before the views hear them."""
 
 
@@ -40,19 +41,24 @@ class RoomBridge(QObject):
     stopped = Signal()
     _changed = Signal(object)
     """a phone's change, emitted on the server's database thread"""
+    _read = Signal(object, int, object)
+    """gathered changes, the round's generation before them, and (data, card) read for them"""
 
     def __init__(self, operations: Operations, assessment_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.operations = operations
         self.assessment_id = assessment_id
         self.server: RoomServer | None = None
+        self.reader: RoundReader | None = None
         self.url: str | None = None
         self._gathered: list[Change] = []
+        self._closing = False
         self._gather = QTimer(self)
         self._gather.setSingleShot(True)
         self._gather.setInterval(GATHER_MS)
         self._gather.timeout.connect(self._tell)
         self._changed.connect(self._gather_change)
+        self._read.connect(self._tell_read)
 
     @property
     def running(self) -> bool:
@@ -64,6 +70,7 @@ class RoomBridge(QObject):
             return
         from rater_desktop.operations import Operations
         from rater_desktop.room.phones import Room
+        from rater_desktop.room.reader import RoundReader
         from rater_desktop.room.runner import RoomServer
         from rater_desktop.storage import open_companion
 
@@ -75,6 +82,7 @@ class RoomBridge(QObject):
             return Room(operations, workshop, mode=mode, new_names=new_names)
 
         self.server = RoomServer(open_room, host, port)
+        self.reader = RoundReader(workbook, self.assessment_id)
         self.server.start().add_done_callback(self._started)
 
     def _started(self, future: Future) -> None:
@@ -85,21 +93,41 @@ class RoomBridge(QObject):
             self.started.emit(self.url)
             return
         self.server = None
+        self._close_reader()
         reason = getattr(error, "strerror", None) or str(error)
         self.failed.emit(_("Room voting could not start: {reason}.").format(reason=reason))
 
     def _gather_change(self, change: Change) -> None:
+        self.operations.forget_now(change)  # caches forget at once; views hear with the next batch
         self._gathered.append(change)
         if not self._gather.isActive():
             self._gather.start()
 
     def _tell(self) -> None:
-        changes, self._gathered = self._gathered, []
-        for change in gathered(changes):
-            self.operations.announce(change)
+        """Tell the views about the batch, after the room's own connection read the round for them:
+        the window's thread then only draws, it does not read the round again."""
+        changes, self._gathered = gathered(self._gathered), []
+        if not changes:
+            return
+        if self.reader is None:
+            self.operations.tell(changes)
+            return
+        generation, surveys, customers = self.operations.cards.parts(self.assessment_id)
+        self.reader.read(surveys, customers).add_done_callback(
+            lambda done: self._read.emit(changes, generation, done))
+
+    def _tell_read(self, changes: list[Change], generation: int, done: Future) -> None:
+        if self._closing:
+            return  # the workbook closed meanwhile: nobody is left to tell
+        if done.exception() is None:
+            data, card = done.result()
+            self.operations.cards.keep(self.assessment_id, generation, data, card)
+        self.operations.tell(changes)
 
     def stop(self) -> None:
         """Tell the phones voting has ended and stop listening; ``stopped`` follows."""
+        self._tell()  # the last phones' answers still reach the views
+        self._close_reader()
         if self.server is not None:
             server, self.server, self.url = self.server, None, None
             server.stop().add_done_callback(lambda _future: self.stopped.emit())
@@ -110,6 +138,15 @@ class RoomBridge(QObject):
             server, self.server, self.url = self.server, None, None
             server.wait_stopped(timeout)
             self.stopped.emit()
+        self._closing = True  # nothing is told about a workbook that is closing
+        self._gather.stop()
+        self._gathered.clear()
+        self._close_reader()
+
+    def _close_reader(self) -> None:
+        if self.reader is not None:
+            reader, self.reader = self.reader, None
+            reader.close()
 
     def release(self, participant_id: int) -> None:
         if self.server is not None:

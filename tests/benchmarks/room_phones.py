@@ -31,6 +31,14 @@ JOINS_PER_SECOND = 15
 
 
 async def phone(session, base, code, person, answers, think, start, results):
+    try:
+        await _phone(session, base, code, person, answers, think, start, results)
+    except Exception as error:  # noqa: BLE001 - reported in the results; the other phones stop waiting
+        results["errors"].append(f"{person['name']}: {error!r}")
+        start.abort()
+
+
+async def _phone(session, base, code, person, answers, think, start, results):
     async with session.post(f"{base}/r/{code}/join", json={"participant": person["id"]}) as response:
         token = (await response.json())["token"]
     async with session.ws_connect(f"{base}/r/{code}/ws") as ws:
@@ -58,7 +66,7 @@ async def phone(session, base, code, person, answers, think, start, results):
 
 async def main(url: str, phones: int, answers: int, think: tuple[float, float]) -> dict:
     base, code = url.split("/j/")
-    results = {"latencies": [], "refused": [], "given": {}}
+    results = {"latencies": [], "refused": [], "given": {}, "errors": []}
     start = asyncio.Barrier(phones + 1)
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as session:
@@ -68,7 +76,10 @@ async def main(url: str, phones: int, answers: int, think: tuple[float, float]) 
         for person in people:
             tasks.append(asyncio.create_task(phone(session, base, code, person, answers, think, start, results)))
             await asyncio.sleep(1 / JOINS_PER_SECOND)
-        await start.wait()
+        try:
+            await start.wait()
+        except asyncio.BrokenBarrierError:
+            pass  # a phone failed: the errors say which
         began = time.perf_counter()
         await asyncio.gather(*tasks)
         results["seconds"] = time.perf_counter() - began

@@ -9,8 +9,9 @@ have voted" with a button to close voting on it — never a grade.
 
 The panel draws what the round's workshop session holds (mode, closed parts,
 votes per dimension) and drives the room through :func:`ui.room_bridge.room_for`,
-which outlives the page.  Refreshes are gathered: many phones answering at
-once redraw the counts a few times a second, not once per answer.
+which outlives the page.  Phones' answers reach it gathered, about once a
+second, with the round already read off the window's thread (see
+``ui.room_bridge``), so redrawing the counts costs the window little.
 """
 
 from __future__ import annotations
@@ -24,14 +25,13 @@ from rater_desktop.model import DIMENSION_KEYS
 from rater_desktop.operations import Operations
 from rater_desktop.room import addresses as network
 from rater_desktop.room.addresses import LocalAddress, advice, advice_text
-from ui.qt import QComboBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget, Qt, QTimer, QVBoxLayout, QWidget, Signal
+from ui.qt import QComboBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget, Qt, QVBoxLayout, QWidget, Signal
 from ui.room_bridge import room_for
 from ui.widgets.fonts import enlarge
 from ui.widgets.qr import QrCode
 
 PARTS: tuple[str, ...] = (*DIMENSION_KEYS, "continuum")
 HEARD = ANSWER_KINDS | {ChangeKind.PHONES, ChangeKind.PARTICIPANTS, ChangeKind.WORKSHOP}
-REFRESH_MS = 200
 KIND_WORDS = {
     "hotspot": lambda: _("hotspot"), "wifi": lambda: _("Wi-Fi"), "wired": lambda: _("cable"),
     "other": lambda: _("network"), "virtual": lambda: _("virtual network"),
@@ -65,10 +65,6 @@ class RoomPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.stack, 1)
 
-        self._refresh_later = QTimer(self)
-        self._refresh_later.setSingleShot(True)
-        self._refresh_later.setInterval(REFRESH_MS)
-        self._refresh_later.timeout.connect(self.refresh)
         self.bridge.started.connect(self._started)
         self.bridge.failed.connect(self._failed)
         self.bridge.stopped.connect(self._stopped)
@@ -199,8 +195,8 @@ class RoomPanel(QWidget):
     # -- while it runs -------------------------------------------------------------
 
     def _heard(self, change: Change) -> None:
-        if change.kind in HEARD and change.touches(self.assessment_id) and not self._refresh_later.isActive():
-            self._refresh_later.start()
+        if change.kind in HEARD and change.touches(self.assessment_id):
+            self.refresh()
 
     def refresh(self) -> None:
         """Counts per part, closed or open, and who joined on a phone (when the room runs and is seen)."""
