@@ -49,7 +49,8 @@ class ReportOptions:
 
 @dataclass(frozen=True)
 class Text:
-    """A paragraph; ``style`` is one of body, lead, small, note, quote, subheading."""
+    """A paragraph; ``style`` is one of body, lead, small, note, quote, subheading, or intro (a line that
+    introduces what follows and stays on its page)."""
 
     text: str
     style: str = "body"

@@ -32,7 +32,7 @@ def plan_section(card: ReportCard, names: Mapping[str, str], statuses: Sequence[
     reached = sum(1 for s in statuses if s.target_reached)
     blocks: list = [Table(
         header=(_("Action"), _("Gap it addresses"), _("Owner"), _("Due"), _("Target"), _("Status")),
-        rows=tuple(rows), widths=(4.4, 3.2, 1.9, 1.9, 1.2, 2.2), align=("L", "L", "L", "L", "C", "L"),
+        rows=tuple(rows), widths=(4.2, 3.2, 1.9, 2.2, 1.1, 2.3), align=("L", "L", "L", "C", "C", "L"),
         shading=tuple(shading))]
     notes = []
     if late:

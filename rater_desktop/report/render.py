@@ -181,7 +181,7 @@ class _Builder:
         return story
 
     def section(self, section: Section, *, fresh_page: bool) -> list:
-        from reportlab.platypus import CondPageBreak, PageBreak
+        from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak
 
         heading = blocks.para(section.title, self.styles["section"])
         heading.toc_entry = (section.title, 0, section.key)
@@ -189,14 +189,18 @@ class _Builder:
         if not fresh_page:
             # leave room for the heading and what opens the section (a chart needs more)
             opens_with_chart = any(isinstance(b, Chart) for b in section.blocks[:3])
-            story.append(CondPageBreak(self.frame_width * 0.6 if opens_with_chart else 120))
+            story.append(CondPageBreak(self.frame_width * 0.6 if opens_with_chart else 200))
         story.append(heading)
         items = list(section.blocks)
         for i, block in enumerate(items):
-            if isinstance(block, Chart) and i and _is_subheading(items[i - 1]):
-                continue  # drawn with its sub-heading below
-            if _is_subheading(block) and i + 1 < len(items) and isinstance(items[i + 1], Chart):
-                story.append(self.chart(items[i + 1], heading=self.block(block)))
+            after = items[i + 1] if i + 1 < len(items) else None
+            if i and ((isinstance(block, Chart) and _is_subheading(items[i - 1]))
+                      or (_is_note(block) and _is_short_table(items[i - 1]))):
+                continue  # drawn with the block before it, below
+            if _is_subheading(block) and isinstance(after, Chart):
+                story.append(self.chart(after, heading=self.block(block)))
+            elif _is_short_table(block) and _is_note(after):
+                story.append(KeepTogether(self.block(block) + self.block(after)))  # a table with the note on it
             else:
                 story += self.block(block)
         return story
@@ -310,6 +314,15 @@ class _Builder:
 
 def _is_subheading(block) -> bool:
     return isinstance(block, Text) and block.style == "subheading"
+
+
+def _is_note(block) -> bool:
+    return isinstance(block, Text) and block.style == "small"
+
+
+def _is_short_table(block) -> bool:
+    """A table small enough to move to the next page whole, with the note under it."""
+    return isinstance(block, Table) and len(block.rows) <= 12
 
 
 def layout_pdf(content: ReportContent, out_path: str | os.PathLike, *,

@@ -45,6 +45,7 @@ def styles(font: str, accent: str) -> dict:
         "note": ParagraphStyle("note", parent=body, fontSize=8.5, leading=11, leftIndent=10,
                                fontName=f"{font}-Oblique", spaceAfter=3),
         "quote": ParagraphStyle("quote", parent=body, fontSize=9, leading=12, leftIndent=12, spaceAfter=4),
+        "intro": ParagraphStyle("intro", parent=body, keepWithNext=1),
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=2),
         "subheading": ParagraphStyle("subheading", parent=body, fontName=f"{font}-Bold", fontSize=11,
                                      leading=14, spaceBefore=8, spaceAfter=4, textColor=accent_colour,
@@ -101,12 +102,9 @@ def table(block: Table, style_set: dict, frame_width: float, accent: str, lang: 
     head_styles = [ParagraphStyle(f"head{a}", parent=head, alignment=alignments[a], splitLongWords=0) for a in align]
 
     def header_text(text: str, width: float) -> str:
-        room = width - CELL_PADDING * 2
-        if stringWidth(text, head.fontName, head.fontSize) <= room:
+        if stringWidth(text, head.fontName, head.fontSize) <= width - CELL_PADDING * 2:
             return unbreakable(text)
-        # known words stay whole, unless one alone is wider than the column
-        return " ".join(word if stringWidth(word, head.fontName, head.fontSize) <= room else word.replace(NBSP, " ")
-                        for word in keep_words(text, lang).split(" "))
+        return fit_words(text, width - CELL_PADDING * 2, head.fontName, head.fontSize, lang)
 
     cell = style_set["cell"]
 
@@ -114,7 +112,8 @@ def table(block: Table, style_set: dict, frame_width: float, accent: str, lang: 
         # A short one-line cell is drawn as a plain string: a Paragraph per cell was most of the layout time.
         if "\n" not in text and stringWidth(text, cell.fontName, cell.fontSize) <= widths[column] - CELL_PADDING * 2:
             return text
-        return para(keep_words(text, lang), cell_styles[column])
+        return para(fit_words(text, widths[column] - CELL_PADDING * 2, cell.fontName, cell.fontSize, lang),
+                    cell_styles[column])
 
     data = [[para(header_text(text, widths[i]), head_styles[i]) for i, text in enumerate(block.header)]]
     data += [[body(text, i) for i, text in enumerate(row)] for row in block.rows]
@@ -135,6 +134,25 @@ def table(block: Table, style_set: dict, frame_width: float, accent: str, lang: 
                  for r, row in enumerate(block.shading, start=1) for c, colour in enumerate(row) if colour]
     result.setStyle(TableStyle(commands))
     return result
+
+
+def fit_words(text: str, room: float, font: str, size: float, lang: str) -> str:
+    """``text`` with its known words held whole (see ``wrapping``) where each fits ``room`` points.
+
+    A phrase wider than the column keeps its shorter words whole instead
+    ("Đang thực hiện" → "Đang" + "thực hiện"); only a single word wider than
+    the column may break inside.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def fitted(word: str) -> str:
+        while NBSP in word and stringWidth(word, font, size) > room:
+            word = keep_words(word.replace(NBSP, " "), lang, shorter_than=len(word))
+            if NBSP in word and " " in word:
+                return " ".join(fitted(part) for part in word.split(" "))
+        return word
+
+    return "\n".join(" ".join(fitted(word) for word in keep_words(line, lang).split(" ")) for line in text.split("\n"))
 
 
 def tiles(items: tuple[Tile, ...], style_set: dict, frame_width: float, *, value_style: str = "tile_value",

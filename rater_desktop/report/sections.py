@@ -89,7 +89,7 @@ def trends_section(history: Sequence[ReportCard], previous_actions: Sequence[Act
               align=("L", "L", *("C",) * len(shown), "L")),
         Text(_("Carried-over actions"), "subheading"),
         Text(_("Actions from “{before}”, checked against “{after}”:").format(
-            before=moves.rounds[-2].name, after=moves.rounds[-1].name)),
+            before=moves.rounds[-2].name, after=moves.rounds[-1].name), "intro"),
     ]
     checks = action_checks(previous_actions, history[-1])
     if checks:
@@ -123,7 +123,7 @@ def contexts_section(card: ReportCard, names: Mapping[str, str]) -> Section | No
         for d in card.dimensions)
     width = max(1.0, 8.0 / len(contexts))
     table = Table(header=(_("Dimension"), *(clip(c.name, 80) for c in contexts), _("Range"), _("Flag")),
-                  rows=rows, widths=(2.6, *(width,) * len(contexts), 1.3, 1.8),
+                  rows=rows, widths=(2.6, *(width,) * len(contexts), 1.5, 1.8),
                   align=("L", *("C",) * len(contexts), "R", "L"))
     caption = _("Each marker is the team's mean grade for a dimension in one situation; a tall grey line means the "
                 "service depends on when customers come. A dimension is flagged when its situations span a full "

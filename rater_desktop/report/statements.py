@@ -92,7 +92,7 @@ def criteria_section(card: ReportCard, names: Mapping[str, str], private: bool) 
         for c in d.criteria:
             if c.notes:
                 blocks.append(Text(_("Notes on “{statement}”").format(statement=clip(criterion_text(c.criterion), 120)),
-                                   "body"))
+                                   "intro"))
                 blocks += [Text(note, "note") for note in c.notes]
     return Section("criteria", _("Statement detail"), tuple(blocks), new_page=False)
 

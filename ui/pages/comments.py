@@ -19,7 +19,7 @@ from rater_desktop.model import DIMENSION_KEYS, SurveyComment
 from rater_desktop.operations import Operations
 from ui.dialogs.errors import show_error
 from ui.models.comments import COL_TEXT, COMMENT_ID_ROLE, HIDDEN_ROLE, CommentFilter, CommentsModel, theme_word
-from ui.qt import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+from ui.qt import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, Qt, QVBoxLayout, QWidget
 from ui.widgets.fonts import enlarge
 from ui.widgets.tables import table_view
 
@@ -52,9 +52,12 @@ class CustomerWordsPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.view = table_view(self.proxy, stretch=COL_TEXT)
         self.view.setObjectName("commentsTable")
-        self.view.setWordWrap(True)
+        # one line a comment (the whole text in its tooltip): rows sized to their text would cost a
+        # measurement per comment, and a large survey keeps thousands
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        self.view.setMinimumHeight(220)
+        self.view.setMinimumHeight(320)
         self.toggle = QPushButton()
         self.toggle.setObjectName("toggleComment")
         self.count = QLabel()
@@ -151,4 +154,3 @@ class CustomerWordsPanel(QWidget):
         self.model.retranslate()
         self._update_toggle()
         self._update_count()
-        self.view.resizeRowsToContents()
