@@ -58,6 +58,8 @@ class CriterionResult:
     notes: tuple[str, ...]
     """non-empty notes in participant order, without names (privacy rule)"""
     consensus: str | None = None
+    withheld: bool = False
+    """True when too few people graded it for its figures and notes to be shown (``privacy.shown_card``)"""
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,7 @@ def report_card(data: AssessmentData, customers: CustomerFigures | None = None) 
         kpis=customers.kpis,
         servqual_unweighted=unweighted,
         servqual_weighted=weighted,
-        readings=_readings(dimensions, ratio),
+        readings=readings(dimensions, ratio),
         actions=data.actions,
         sources=tuple(survey.source() for survey in data.surveys),
         servqual_weights=data.servqual_weights,
@@ -435,7 +437,7 @@ def _kpis(data: AssessmentData) -> Kpis:
 # --- readings -------------------------------------------------------------------------
 
 
-def _readings(dimensions: tuple[DimensionResult, ...], ratio: float | None) -> tuple[Reading, ...]:
+def readings(dimensions: tuple[DimensionResult, ...], ratio: float | None) -> tuple[Reading, ...]:
     """Facts worth saying in words, most general first.
 
     Strongest/weakest need two dimensions with different team means (ties go

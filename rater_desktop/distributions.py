@@ -12,7 +12,7 @@ to the report card, and wording stays with the report and the UI.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rater_desktop import scoring
 from rater_desktop.model import Criterion, SurveyResults
@@ -195,8 +195,14 @@ def _ends(ranked: Sequence[RankedStatement]) -> tuple[tuple[RankedStatement, ...
 
 def statements(team: Sequence[RankedStatement], customers: Sequence[RankedStatement]) -> Statements:
     """Top and bottom five on each side and the five statements the team disagreed on most."""
-    team_top, team_bottom = _ends(team)
     customer_top, customer_bottom = _ends(customers)
+    return with_team(Statements(customer_top=customer_top, customer_bottom=customer_bottom,
+                                customer_count=len(customers)), team)
+
+
+def with_team(ranked: Statements, team: Sequence[RankedStatement]) -> Statements:
+    """``ranked`` with its team side ranked again from ``team`` (the statements that may be shown)."""
+    team_top, team_bottom = _ends(team)
     disputed = sorted((r for r in team if r.stat.sd), key=lambda r: -r.stat.sd)[:RANKED]
-    return Statements(team_top, team_bottom, tuple(disputed), customer_top, customer_bottom,
-                      len(team), len(customers))
+    return replace(ranked, team_top=team_top, team_bottom=team_bottom, team_disagreed=tuple(disputed),
+                   team_count=len(team))

@@ -17,7 +17,8 @@ again.  The CSV is UTF-8 with a BOM so Excel shows Vietnamese correctly.
 
 The privacy rule of DESIGN §3 (:mod:`rater_desktop.privacy`): a round where
 fewer than three people answered has no ``internal_grades`` rows at all (its
-team results still are exported); otherwise participants are exported by
+team results still are exported), nor has a statement fewer than three people
+graded; otherwise participants are exported by
 name only when the workbook allows names, else as "Participant 1", "2", …
 in their order within the round.
 
@@ -36,7 +37,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from rater_desktop.model import AssessmentData
-from rater_desktop.privacy import names_shown, small_group
+from rater_desktop.privacy import names_shown, shown_grades
 
 TABLES: dict[str, tuple[str, ...]] = {
     "internal_grades": ("assessment_id", "assessment", "date", "dimension", "criterion_id", "criterion",
@@ -88,9 +89,9 @@ def _round_cells(data: AssessmentData) -> tuple:
 
 
 def _grade_rows(data: AssessmentData) -> Iterator[tuple]:
-    """One row per grade: statements, then a quick round's one grade per dimension (no statement)."""
-    if small_group(data):
-        return
+    """One row per grade that may go out (:func:`privacy.shown_grades`): statements, then a quick
+    round's one grade per dimension (no statement)."""
+    grades, quick_grades = shown_grades(data)
     criteria = {c.id: c for c in data.criteria}
     people = {p.id: (p, i + 1) for i, p in enumerate(data.participants)}
 
@@ -98,14 +99,13 @@ def _grade_rows(data: AssessmentData) -> Iterator[tuple]:
         person, number = people[participant_id]
         return (person.name if names_shown(data) else f"Participant {number}"), person.role
 
-    for grade in data.grades:
+    for grade in grades:
         criterion = criteria.get(grade.criterion_id)
-        if criterion is not None and grade.participant_id in people:
+        if criterion is not None:
             yield (*_round_cells(data), criterion.dimension, criterion.id, criterion.text, *who(grade.participant_id),
                    grade.grade, grade.note)
-    for quick in data.dimension_grades:
-        if quick.participant_id in people:
-            yield (*_round_cells(data), quick.dimension, None, "", *who(quick.participant_id), quick.grade, quick.note)
+    for quick in quick_grades:
+        yield (*_round_cells(data), quick.dimension, None, "", *who(quick.participant_id), quick.grade, quick.note)
 
 
 def _team_rows(data: AssessmentData, card) -> Iterator[tuple]:

@@ -66,6 +66,19 @@ def test_pass_the_laptop_seals_the_results_until_the_reveal(ops):
     assert again.step.topic == "tangibles" and again.answers.grade_of(again.step) == ("A", "")
 
 
+def test_the_discussion_queue_does_not_give_away_two_voters_disagreement(ops):
+    """Lan A and Minh F on everything, Quang nothing: a spread of two scores is the two scores."""
+    round_id = ops.workbook.latest_assessment_id()
+    workshop = ops.workshops.of(round_id)
+    for grade in ("A", "F"):
+        workshop.hand_over(workshop.suggested())
+        turn = workshop.start_turn()
+        vote_everything(turn, grade)
+        workshop.voter_finished(turn.finish())
+    queue = workshop.open_reveal()
+    assert queue and all(item.spread is None and "disagreement" not in item.reasons for item in queue)
+
+
 def test_a_closed_item_takes_no_more_answers_from_anyone(ops):
     workshop = ops.workshops.of(ops.workbook.latest_assessment_id())
     minh = next(p for p in workshop.data().participants if p.name == "Minh")

@@ -155,8 +155,9 @@ def test_charts_are_drawn_only_when_visible_and_show_the_core_specs(qtbot, grade
     assert spec.team == tuple(d.internal.mean if d.internal else None for d in card.dimensions)
     page.chart_choice.setCurrentIndex(1)
     votes = page.chart_view.spec
-    # 5 reliability statements: Lan 5×A, Minh 5×C, Quang 1×B
-    assert votes.counts == (len(reliability), 1, len(reliability), 0, 0, 0)
+    # 5 reliability statements: Lan 5×A, Minh 5×C, Quang 1×B; only the first had three voters, and the
+    # others' votes are two people's, so they are not counted here either (privacy rule per statement)
+    assert len(reliability) == 5 and votes.counts == (1, 1, 1, 0, 0, 0)
 
 
 def test_readings_name_strongest_and_weakest_in_words(qtbot, graded):
@@ -168,3 +169,15 @@ def test_readings_name_strongest_and_weakest_in_words(qtbot, graded):
     text = page.readings.text()
     assert "Strongest dimension in the team's eyes: Reliability (3.00)." in text
     assert "Weakest dimension in the team's eyes: Assurance (0.00)." in text
+
+
+def test_a_statement_two_people_graded_shows_no_grade_or_votes(qtbot, graded):
+    """Quang graded only the first statement: the others are Lan's and Minh's votes alone."""
+    ops, round_id, _reliability = graded
+    page = make_page(qtbot, ops, round_id)
+    model = page.criteria_model
+    first = [model.data(model.index(0, col)) for col in range(1, model.columnCount() - 1)]
+    second = [model.data(model.index(1, col)) for col in range(1, model.columnCount() - 1)]
+    assert first[:3] == ["3.00", "B", "3"] and first[5:] == ["1", "1", "1", "0", "0", "0"]
+    assert second == ["–"] * len(second)
+    assert "Fewer than three people graded" in model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole)

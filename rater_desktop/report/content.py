@@ -22,7 +22,7 @@ from rater_desktop.analysis import ReportCard
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _, language
 from rater_desktop.model import Action, AssessmentData
-from rater_desktop.privacy import names_shown, small_group
+from rater_desktop.privacy import names_shown, shown_card, small_group
 from rater_desktop.report import story
 from rater_desktop.report.customers import comments_section, customers_section
 from rater_desktop.report.method import method_section
@@ -79,6 +79,7 @@ def build_content(card: ReportCard, data: AssessmentData, *, rounds: Sequence[Ro
     the overdue flags of the action plan.
     """
     options = options or ReportOptions()
+    card = shown_card(card, data)  # statements, situations and spreads of fewer than three people withheld
     private = small_group(data)
     named = names_shown(data) and not options.anonymise
     names = {d.key: dimension_name(d.key, language()) for d in card.dimensions}

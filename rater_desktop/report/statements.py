@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from rater_desktop.analysis import CriterionResult, ReportCard
 from rater_desktop.distributions import RankedStatement
-from rater_desktop.i18n import _
+from rater_desktop.i18n import N_, _
 from rater_desktop.model import GRADES
 from rater_desktop.report import chart_specs
 from rater_desktop.report.model import Section, Table, Text
@@ -19,6 +19,8 @@ from rater_desktop.report.words import clip, criterion_text, grade_mean, grade_w
 from rater_desktop.scoring import points_letter
 
 GRADE_COLUMNS = GRADES
+WITHHELD_TEXT = N_("A statement fewer than three people graded shows no grade, votes or notes (–), so that no "
+                   "answer points to a person.")
 PRIVATE_TEXT = ("Fewer than three people answered in this round, so the report shows the team's result per "
                 "dimension only: no votes per statement and no notes, so that no answer points to a person.")
 
@@ -29,8 +31,9 @@ def statements_section(card: ReportCard, names: Mapping[str, str], private: bool
     if not private and ranked.team_top:
         blocks.append(Text(_("Team: strongest statements"), "subheading"))
         blocks.append(_ranked_table(ranked.team_top, names, team=True))
-        blocks.append(Text(_("Team: weakest statements"), "subheading"))
-        blocks.append(_ranked_table(ranked.team_bottom, names, team=True))
+        if ranked.team_bottom:  # one statement shown (the others withheld) is only a strongest
+            blocks.append(Text(_("Team: weakest statements"), "subheading"))
+            blocks.append(_ranked_table(ranked.team_bottom, names, team=True))
         if ranked.team_disagreed:
             blocks.append(Text(_("Where the team disagreed most"), "subheading"))
             blocks.append(Table(
@@ -79,13 +82,16 @@ def criteria_section(card: ReportCard, names: Mapping[str, str], private: bool) 
         return Section("criteria", _("Statement detail"), (Text(_(PRIVATE_TEXT)),), new_page=False)
     blocks: list = [Text(_("Each statement with the team's mean grade and how the votes fell; notes are "
                            "shown without names."), "small")]
+    if any(c.withheld for d in card.dimensions for c in d.criteria):
+        blocks.append(Text(_(WITHHELD_TEXT), "small"))
     for d in card.dimensions:
         blocks.append(Text(names[d.key], "subheading"))
         if not d.criteria:
             blocks.append(Text(_("No statements in this dimension."), "small"))
             continue
         rows = tuple((clip(criterion_text(c.criterion)), _criterion_grade(c),
-                      *(str(c.distribution.get(g, 0)) for g in GRADE_COLUMNS)) for c in d.criteria)
+                      *("–" if c.withheld else str(c.distribution.get(g, 0)) for g in GRADE_COLUMNS))
+                     for c in d.criteria)
         blocks.append(Table(header=(_("Statement"), _("Grade"), *(grade_word(g) for g in GRADE_COLUMNS)),
                             rows=rows, widths=(6.4, 1.6, 0.8, 0.8, 0.8, 0.8, 0.8, 1.6),
                             align=("L", "C", *("C",) * len(GRADE_COLUMNS))))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rater_desktop import scoring
 from rater_desktop.analysis import ReportCard, respondent_scores
 from rater_desktop.model import DIMENSION_KEYS, LETTERS, AssessmentData
-from rater_desktop.privacy import MIN_GROUP
+from rater_desktop.privacy import enough
 from rater_desktop.scoring import Stat
 
 
@@ -105,7 +105,7 @@ def reveal(card: ReportCard, data: AssessmentData, dimension: str) -> Reveal:
     result = card.dimension(dimension)
     scored = [(person, score) for person, score in respondent_scores(data, dimension) if score is not None]
     voters = len(scored)
-    withheld = voters < MIN_GROUP
+    withheld = not enough(voters)
     if withheld:
         scored = []
     elif not data.show_names:

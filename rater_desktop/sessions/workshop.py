@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from rater_desktop.changes import Change, ChangeKind
 from rater_desktop.model import CONTINUUM_ITEMS, CONTINUUM_KINDS, DIMENSION_KEYS, AssessmentData, Participant
+from rater_desktop.privacy import shown_card
 from rater_desktop.sessions.grading import GradingSession, Step
 from rater_desktop.sessions.reveal import QueueItem, Reveal, discussion_queue, reveal
 
@@ -322,7 +323,8 @@ class WorkshopSession:
         with self._lock:
             self.handing_to, self.turn = None, None
             self.phase, self.sealed = Phase.DISCUSSION, False
-            self.queue = discussion_queue(self.operations.cards.card(self.assessment_id))
+            data, card = self.operations.cards.read(self.assessment_id)
+            self.queue = discussion_queue(shown_card(card, data))  # no spread of fewer than three voters
             self.current = self.queue[0].dimension if self.queue else None
             self.timer.reset()
             self._announce(Event.PHASE)

@@ -13,6 +13,7 @@ from rater_desktop.analysis import CriterionResult, DimensionResult, ReportCard
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import N_, _, format_number
 from rater_desktop.model import GRADES, LETTERS
+from rater_desktop.privacy import enough
 from rater_desktop.report.content import criterion_text
 from rater_desktop.scoring import Stat
 from ui.models.base import CENTRE, ReadOnlyTable
@@ -34,10 +35,14 @@ def number(value: float | None, decimals: int = 2) -> str:
 
 
 def stat_cells(stat: Stat | None) -> tuple[str, str, str, str, str]:
-    """Mean, letter, n, min–max and sd of a statistic as shown; "no grade" when nothing was answered."""
+    """Mean, letter, n, min–max and sd of a statistic as shown; "no grade" when nothing was answered.
+
+    The lowest and highest of fewer than three people's scores are their scores: not shown (privacy rule).
+    """
     if stat is None:
         return (NO_VALUE, _("No grade"), "0", NO_VALUE, NO_VALUE)
-    return (number(stat.mean), stat.grade, str(stat.n), f"{number(stat.min)}–{number(stat.max)}", number(stat.sd))
+    spread = f"{number(stat.min)}–{number(stat.max)}" if enough(stat.n) else NO_VALUE
+    return (number(stat.mean), stat.grade, str(stat.n), spread, number(stat.sd))
 
 
 class DimensionsModel(ReadOnlyTable):
@@ -101,13 +106,17 @@ class CriteriaModel(ReadOnlyTable):
     def cell(self, result: CriterionResult, column: int) -> str:
         if column == 0:
             return criterion_text(result.criterion)
-        if column < COL_VOTES:
-            return stat_cells(result.stat)[column - 1]
         if column == COL_CRITERION_CONSENSUS:
             return result.consensus or NO_VALUE
+        if result.withheld:
+            return NO_VALUE
+        if column < COL_VOTES:
+            return stat_cells(result.stat)[column - 1]
         return str(result.distribution.get(GRADE_CODES[column - COL_VOTES], 0))
 
     def role_data(self, result: CriterionResult, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and result.withheld:
+            return _("Fewer than three people graded this statement, so its grade and votes are not shown.")
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return criterion_text(result.criterion)
         return None

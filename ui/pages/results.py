@@ -22,6 +22,7 @@ from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _, format_number, language
 from rater_desktop.model import LETTERS, AssessmentData
 from rater_desktop.operations import Operations
+from rater_desktop.privacy import shown_card
 from rater_desktop.report.content import build_content, criterion_text, reading_sentence
 from rater_desktop.report.model import Chart, ReportOptions
 from ui.models.report_card import GRADE_CODES, CriteriaModel, DimensionsModel
@@ -195,6 +196,8 @@ class ResultsPage(WorkbookPage):
         sealed = self.operations.workshops.sealed(self.assessment_id)
         self.body.setCurrentIndex(1 if sealed else 0)
         self.data, self.card = (None, None) if sealed else self.operations.cards.read(self.assessment_id)
+        if self.card is not None:  # items fewer than three people answered are withheld here too
+            self.card = shown_card(self.card, self.data)
         self.dimensions_model.set_card(self.card)
         self.dimensions_view.setCurrentIndex(self.dimensions_model.index(min(row, 4), 0))
         self._charts_dirty = True
