@@ -37,12 +37,14 @@ def number(value: float | None, decimals: int = 2) -> str:
 def stat_cells(stat: Stat | None) -> tuple[str, str, str, str, str]:
     """Mean, letter, n, min–max and sd of a statistic as shown; "no grade" when nothing was answered.
 
-    The lowest and highest of fewer than three people's scores are their scores: not shown (privacy rule).
+    The spread of fewer than three people's scores (lowest, highest, sd) is their scores: not shown
+    (privacy rule).
     """
     if stat is None:
         return (NO_VALUE, _("No grade"), "0", NO_VALUE, NO_VALUE)
-    spread = f"{number(stat.min)}–{number(stat.max)}" if enough(stat.n) else NO_VALUE
-    return (number(stat.mean), stat.grade, str(stat.n), spread, number(stat.sd))
+    if not enough(stat.n):
+        return (number(stat.mean), stat.grade, str(stat.n), NO_VALUE, NO_VALUE)
+    return (number(stat.mean), stat.grade, str(stat.n), f"{number(stat.min)}–{number(stat.max)}", number(stat.sd))
 
 
 class DimensionsModel(ReadOnlyTable):
