@@ -33,8 +33,11 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import date
 
 LANGUAGES: dict[str, str] = {"en": "English", "vi": "Tiếng Việt"}
 """Languages that ship, code -> name written in that language (for a menu)."""
@@ -174,6 +177,8 @@ def format_date(iso: str | date, lang: str | None = None) -> str:
     returned unchanged: a display helper must not break a report over a date
     someone typed by hand (storage validates dates on write).
     """
+    from datetime import date, datetime  # here: the window imports this module before its first paint
+
     code = normalise_language(lang) if lang is not None else language()
     if isinstance(iso, datetime):
         day = iso.date()

@@ -178,7 +178,7 @@ def test_the_start_up_warm_up_sweeps_what_killed_runs_left_in_the_data_folder():
     import os
     import time
 
-    from ui.main_window import _import_core
+    from ui.main_window import _warm_up
 
     folder = data_dir()
     (folder / "backups" / "client-1234abcd").mkdir(parents=True, exist_ok=True)
@@ -188,5 +188,5 @@ def test_the_start_up_warm_up_sweeps_what_killed_runs_left_in_the_data_folder():
         path.write_bytes(b"killed")
     for path in stale:
         os.utime(path, (time.time() - 3 * 86400,) * 2)
-    _import_core()
+    _warm_up()
     assert not any(path.exists() for path in stale) and fresh.exists()

@@ -43,3 +43,28 @@ def test_first_run_until_marked_done():
     assert Settings().is_first_run()
     Settings().set_first_run_done()
     assert not Settings().is_first_run()
+
+
+def test_quitting_without_changes_leaves_the_settings_file_as_it_was(tmp_path):
+    from ui.qt import QByteArray
+
+    file = Path(os.environ["RATER_CONFIG_DIR"]) / "settings.ini"
+    first = Settings()
+    first.set_window_layout(QByteArray(b"geometry"), QByteArray(b"state"))
+    first.set_last_open_file(tmp_path / "a.rater")
+    first.add_recent_file(tmp_path / "a.rater")
+    first.set_first_run_done()
+    first.set_language("vi")
+    first.sync()
+    written = file.stat()
+    again = Settings()  # the next run quits having changed nothing
+    again.set_window_layout(QByteArray(b"geometry"), QByteArray(b"state"))
+    again.set_last_open_file(tmp_path / "a.rater")
+    again.add_recent_file(tmp_path / "a.rater")
+    again.set_first_run_done()
+    again.set_language("vi")
+    again.sync()
+    assert (file.stat().st_ino, file.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    again.set_window_layout(QByteArray(b"moved"), QByteArray(b"state"))
+    again.sync()
+    assert Settings().geometry() == QByteArray(b"moved")

@@ -3,15 +3,22 @@
 An action is looked up by its ``ActionId``; its title, shortcut and tooltip
 live only here. Titles are stored untranslated (``N_``) and translated each
 time ``retranslate_actions`` runs, so a language switch relabels menus live.
+Shortcuts are written as text and become Qt key sequences when the actions are
+made, after the window's first paint: Qt's key classes are slow to load.
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from rater_desktop.i18n import N_, _
-from ui.qt import QAction, QKeySequence, QObject
+
+if TYPE_CHECKING:
+    from ui.qt import QAction, QObject
+
+STANDARD = "StandardKey."
+"""the start of a shortcut naming the platform's own keys for an action (``QKeySequence.StandardKey``)"""
 
 
 class ActionId(enum.Enum):
@@ -32,21 +39,20 @@ class ActionId(enum.Enum):
     ABOUT = "help.about"
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     title: str
     tooltip: str
-    shortcut: QKeySequence.StandardKey | str | None = None
-    """a standard key where the platform has one, else a portable sequence"""
+    shortcut: str | None = None
+    """the platform's standard key where it has one ("StandardKey.Open"), else a portable sequence ("Ctrl+I")"""
 
 
 ACTIONS: dict[ActionId, ActionSpec] = {
     ActionId.NEW: ActionSpec(
         N_("&New Workbook…"), N_("Create an empty workbook for a new organisation"),
-        QKeySequence.StandardKey.New,
+        "StandardKey.New",
     ),
     ActionId.OPEN: ActionSpec(
-        N_("&Open…"), N_("Open a workbook file (.rater)"), QKeySequence.StandardKey.Open,
+        N_("&Open…"), N_("Open a workbook file (.rater)"), "StandardKey.Open",
     ),
     ActionId.OPEN_DEMO: ActionSpec(
         N_("Open the &Demo Workbook"), N_("Open a fully graded example to explore the app"),
@@ -57,39 +63,39 @@ ACTIONS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.SAVE_COPY_AS: ActionSpec(
         N_("Save a &Copy As…"), N_("Write a copy of this workbook to another file"),
-        QKeySequence.StandardKey.SaveAs,
+        "StandardKey.SaveAs",
     ),
     ActionId.CLOSE: ActionSpec(
         N_("&Close Workbook"), N_("Close this workbook (every answer is already saved)"),
-        QKeySequence.StandardKey.Close,
+        "StandardKey.Close",
     ),
     ActionId.QUIT: ActionSpec(
         N_("&Quit"), N_("Quit RATER Report Card (every answer is already saved)"),
-        QKeySequence.StandardKey.Quit,
+        "StandardKey.Quit",
     ),
     ActionId.IMPORT_SURVEY: ActionSpec(
         N_("&Import Customer Survey…"), N_("Import a survey export (CSV or XLSX) into the current round"),
         "Ctrl+I",
     ),
     ActionId.EXPORT_REPORT: ActionSpec(
-        N_("Export &Report…"), N_("Write the PDF report of the current round"), QKeySequence.StandardKey.Print,
+        N_("Export &Report…"), N_("Write the PDF report of the current round"), "StandardKey.Print",
     ),
     ActionId.EXPORT_DATA: ActionSpec(
         N_("&Export Data…"), N_("Save grades, customer results and actions as CSV or XLSX"), "Ctrl+E",
     ),
     ActionId.UNDO: ActionSpec(
-        N_("&Undo"), N_("Take back the last change to this workbook"), QKeySequence.StandardKey.Undo,
+        N_("&Undo"), N_("Take back the last change to this workbook"), "StandardKey.Undo",
     ),
     ActionId.REDO: ActionSpec(
-        N_("&Redo"), N_("Make the change you took back again"), QKeySequence.StandardKey.Redo,
+        N_("&Redo"), N_("Make the change you took back again"), "StandardKey.Redo",
     ),
     ActionId.SETTINGS: ActionSpec(
         N_("Workbook &Settings…"), N_("Weights, the gap threshold and whether names are shown, for this workbook"),
-        QKeySequence.StandardKey.Preferences,
+        "StandardKey.Preferences",
     ),
     ActionId.HELP: ActionSpec(
         N_("&Grading Scale and Continuum"), N_("How grades, scores and the continuum work"),
-        QKeySequence.StandardKey.HelpContents,
+        "StandardKey.HelpContents",
     ),
     ActionId.ABOUT: ActionSpec(
         N_("&About RATER Report Card"), N_("Version, licence and the components the app ships with"),
@@ -99,14 +105,18 @@ ACTIONS: dict[ActionId, ActionSpec] = {
 
 def create_actions(parent: QObject) -> dict[ActionId, QAction]:
     """One QAction per registry entry, owned by ``parent`` and already labelled."""
+    from ui.qt import QAction, QKeySequence
+
     actions: dict[ActionId, QAction] = {}
     for action_id, spec in ACTIONS.items():
         action = QAction(parent)
         action.setObjectName(action_id.value)
-        if isinstance(spec.shortcut, str):
-            action.setShortcut(QKeySequence(spec.shortcut))
-        elif spec.shortcut is not None:
-            action.setShortcuts(spec.shortcut)
+        if spec.shortcut and spec.shortcut.startswith(STANDARD):
+            action.setShortcuts(getattr(QKeySequence.StandardKey, spec.shortcut.removeprefix(STANDARD)))
+        elif spec.shortcut:
+            # setShortcuts, not setShortcut: PySide6 resolves setShortcut's overloads through the
+            # Qt namespace, building its several hundred enums (25–40 ms).
+            action.setShortcuts([QKeySequence(spec.shortcut)])
         actions[action_id] = action
     retranslate_actions(actions)
     return actions

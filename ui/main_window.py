@@ -1,13 +1,17 @@
 """The main window: menus over one open workbook, welcome or home page.
 
-Nothing heavy is imported here: storage, analysis and the demo writer load on
-first use, after the window has painted (DESIGN §7, start-up benchmark).
+Nothing heavy is imported here: storage, analysis, the demo writer, the room
+server's bridge and the background-task helpers load on first use, after the
+window has painted (DESIGN §7, start-up benchmark); so do the menus' items
+(:meth:`MainWindow._fill_menus`), since the first paint shows only their titles.
 Opening, creating, copying and closing workbooks (and the demo) live in
 ``ui.window_files``, a mixin of this window.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,29 +19,21 @@ from rater_desktop import i18n
 from rater_desktop.i18n import _
 from ui.actions import ActionId, create_actions, retranslate_actions
 from ui.pages.welcome import WelcomePage
-from ui.qt import (
-    QAction,
-    QActionGroup,
-    QEvent,
-    QMainWindow,
-    QMenu,
-    QObject,
-    QStackedWidget,
-    QWidget,
-    Signal,
-)
+from ui.qt import QEvent, QMainWindow, QMenu, QObject, QStackedWidget, QWidget, Signal
 from ui.settings import Settings
-from ui.tasks import Task, gui_thread_delivery, run_in_background
 from ui.window_files import WORKBOOK_SUFFIX, WindowFiles
 
 if TYPE_CHECKING:
     from rater_desktop.operations import Change, Operations
     from rater_desktop.storage import Workbook
     from ui.pages.home import HomePage
+    from ui.qt import QAction, QActionGroup
+    from ui.tasks import Task
     from ui.workbook_view import WorkbookView
 
 APP_TITLE = "RATER Report Card"
 DEFAULT_SIZE = (1100, 720)
+ROLLUP_MODULE = "ui.pages.rollup"
 
 
 class MainWindow(WindowFiles, QMainWindow):
@@ -56,15 +52,17 @@ class MainWindow(WindowFiles, QMainWindow):
         """every change to the open workbook goes through this (pages use it too)"""
         self._demo_task: Task | None = None
         self._warm_up_task: Task | None = None
-        self._deliver = gui_thread_delivery(self)
-        """change notices reach the pages on this (the GUI) thread, whichever thread made the change"""
+        self._rollup_import: Task | None = None
+        self._deliver: Callable[[Callable[[], None]], None] | None = None
+        """change notices reach the pages on this (the GUI) thread, whichever thread made the change
+        (made with the first workbook: nothing before the first paint needs it)"""
         self._painted = False
         self.rollups: list[QWidget] = []
         """open roll-up windows (ui.pages.rollup), relabelled with the window on a language switch"""
         self.setAcceptDrops(True)
 
-        self.actions = create_actions(self)
-        self._connect_actions()
+        self._actions: dict[ActionId, QAction] | None = None
+        self._language_group: QActionGroup | None = None
 
         self.welcome_page = WelcomePage()
         self._workbook_view: WorkbookView | None = None
@@ -78,7 +76,7 @@ class MainWindow(WindowFiles, QMainWindow):
         self.welcome_page.open_requested.connect(self.choose_and_open)
         self.welcome_page.recent_requested.connect(self.open_path)
 
-        self._build_menus()
+        self._build_menu_bar()
         self._restore_layout()
         self._refresh_recent(self.settings.recent_files())
         self.retranslate()
@@ -95,17 +93,20 @@ class MainWindow(WindowFiles, QMainWindow):
         return super().eventFilter(watched, event)
 
     def resume(self, paths: list[str]) -> None:
-        """After the first paint: open the workbook asked for, or the one open at last quit.
+        """After the first paint: the menus' items, then the workbook asked for, or the one open at last quit.
 
-        Then load the heavy core modules in the background so the user's first
-        Open does not stall the window while numpy is imported.
+        Then load the heavy modules in the background (:func:`_warm_up`) so the user's first
+        Open, tab or roll-up does not stall the window while they are imported.
         """
+        from ui.tasks import run_in_background
+
+        self._fill_menus()
         last = self.settings.last_open_file()
         if paths:
             self.open_path(paths[0])
         elif last and Path(last).exists():
             self.open_path(last)
-        self._warm_up_task = run_in_background(_import_core, _ignore, _ignore)
+        self._warm_up_task = run_in_background(_warm_up, _ignore, _ignore)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry()
@@ -137,7 +138,7 @@ class MainWindow(WindowFiles, QMainWindow):
             ActionId.NEW: self.new_workbook,
             ActionId.OPEN: self.choose_and_open,
             ActionId.OPEN_DEMO: self.open_demo,
-            ActionId.NEW_ROLLUP: self.new_rollup,
+            ActionId.NEW_ROLLUP: self._new_rollup_from_menu,
             ActionId.SAVE_COPY_AS: self.save_copy_as,
             ActionId.CLOSE: self.close_workbook,
             ActionId.QUIT: self.close,
@@ -151,42 +152,70 @@ class MainWindow(WindowFiles, QMainWindow):
             ActionId.ABOUT: self.show_about,
         }
         for action_id, slot in triggers.items():
-            self.actions[action_id].triggered.connect(slot)
+            self._actions[action_id].triggered.connect(slot)
 
-    def _build_menus(self) -> None:
+    @property
+    def actions(self) -> dict[ActionId, QAction]:
+        """Every menu action by its id, made with the menus' items (:meth:`_fill_menus`) when first asked for."""
+        if self._actions is None:
+            self._fill_menus()
+        return self._actions
+
+    @property
+    def language_group(self) -> QActionGroup:
+        """View → Language's choices, one checkable action per language."""
+        if self._language_group is None:
+            self._fill_menus()
+        return self._language_group
+
+    def _build_menu_bar(self) -> None:
+        """The menus' titles: all the first paint shows of them."""
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
+        self.file_menu, self.edit_menu, self.view_menu, self.help_menu = (bar.addMenu("") for _ in range(4))
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("recentMenu")
+        self.language_menu = QMenu(self)
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.help_menu):
+            menu.aboutToShow.connect(self._fill_menus)  # opened before the window's resume() filled them
+
+    def _fill_menus(self) -> None:
+        """The menus' items, with their shortcuts: made once the window has painted (:meth:`resume`),
+        since the first paint shows only the titles and the actions' shortcuts build Qt's key
+        tables, or earlier when a menu is opened or an action asked for."""
+        if self._actions is not None:
+            return
+        from ui.qt import QActionGroup
+
+        self._actions = create_actions(self)
+        self._connect_actions()
         file_items = (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_DEMO, ActionId.NEW_ROLLUP)
-        self.file_menu.addActions([self.actions[i] for i in file_items])
+        self.file_menu.addActions([self._actions[i] for i in file_items])
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.actions[i] for i in (ActionId.IMPORT_SURVEY, ActionId.EXPORT_REPORT, ActionId.EXPORT_DATA)])
+        self.file_menu.addActions([self._actions[i] for i in (ActionId.IMPORT_SURVEY, ActionId.EXPORT_REPORT, ActionId.EXPORT_DATA)])
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.actions[ActionId.SAVE_COPY_AS], self.actions[ActionId.CLOSE]])
+        self.file_menu.addActions([self._actions[ActionId.SAVE_COPY_AS], self._actions[ActionId.CLOSE]])
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self.actions[ActionId.QUIT])
+        self.file_menu.addAction(self._actions[ActionId.QUIT])
 
-        self.edit_menu = bar.addMenu("")
-        self.edit_menu.addActions([self.actions[ActionId.UNDO], self.actions[ActionId.REDO]])
+        self.edit_menu.addActions([self._actions[ActionId.UNDO], self._actions[ActionId.REDO]])
         self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.actions[ActionId.SETTINGS])
+        self.edit_menu.addAction(self._actions[ActionId.SETTINGS])
 
-        self.view_menu = bar.addMenu("")
-        self.language_menu = self.view_menu.addMenu("")
-        self.language_group = QActionGroup(self)
+        self.view_menu.addMenu(self.language_menu)
+        self._language_group = QActionGroup(self)
         for code, name in i18n.LANGUAGES.items():
             # Each language is named in itself, so it is never translated.
             action = self.language_menu.addAction(name)
             action.setObjectName(f"language.{code}")
             action.setCheckable(True)
             action.setData(code)
-            self.language_group.addAction(action)
-        self.language_group.triggered.connect(self._language_chosen)
+            self._language_group.addAction(action)
+        self._language_group.triggered.connect(self._language_chosen)
 
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addActions([self.actions[ActionId.HELP], self.actions[ActionId.ABOUT]])
+        self.help_menu.addActions([self._actions[ActionId.HELP], self._actions[ActionId.ABOUT]])
+        self._retranslate_menu_items()
+        self._update_state()
 
     def _refresh_recent(self, paths: list[str]) -> None:
         self.recent_menu.clear()
@@ -210,31 +239,35 @@ class MainWindow(WindowFiles, QMainWindow):
         self.retranslate()
 
     def retranslate(self) -> None:
-        retranslate_actions(self.actions)
         self.file_menu.setTitle(_("&File"))
         self.recent_menu.setTitle(_("Open &Recent"))
         self.edit_menu.setTitle(_("&Edit"))
         self.view_menu.setTitle(_("&View"))
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
-        for action in self.language_group.actions():
-            action.setChecked(action.data() == i18n.language())
+        self._retranslate_menu_items()
         self.welcome_page.retranslate()
         if self._workbook_view is not None:
             self._workbook_view.retranslate()
         for page in self.rollups:
             page.retranslate()
-        self._update_undo()
         self._update_title()
+
+    def _retranslate_menu_items(self) -> None:
+        if self._actions is None:
+            return
+        retranslate_actions(self._actions)
+        for action in self._language_group.actions():
+            action.setChecked(action.data() == i18n.language())
+        self._update_undo()
 
     # Roll-ups and dropped files -------------------------------------------
 
     def new_rollup(self, paths: list[str | Path] | None = None) -> QWidget:
         """Open a roll-up window (beside the workbook), reading ``paths`` into it."""
-        from ui.pages.rollup import RollupPage
         from ui.qt import Qt
 
-        page = RollupPage(self)
+        page = importlib.import_module(ROLLUP_MODULE).RollupPage(self)
         page.setWindowFlag(Qt.WindowType.Window)
         page.resize(*DEFAULT_SIZE)
         self.rollups.append(page)
@@ -243,6 +276,20 @@ class MainWindow(WindowFiles, QMainWindow):
         if paths:
             page.add_paths(paths)
         return page
+
+    def _new_rollup_from_menu(self) -> None:
+        """File → New Roll-up…: at once when the warm-up has imported the roll-up, else once a pool
+        thread has (the window would otherwise stop for its 100–500 ms import)."""
+        from ui.tasks import import_in_background, module_ready
+
+        if module_ready(ROLLUP_MODULE):
+            self.new_rollup()
+        elif self._rollup_import is None:
+            self._rollup_import = import_in_background(ROLLUP_MODULE, self._rollup_imported)
+
+    def _rollup_imported(self, _outcome: object) -> None:
+        self._rollup_import = None
+        self.new_rollup()
 
     def _rollup_closed(self, page: QWidget) -> None:
         # the page comes as the signal's argument: a closure holding it would outlive its deletion
@@ -339,12 +386,14 @@ class MainWindow(WindowFiles, QMainWindow):
     def _update_state(self) -> None:
         is_open = self.workbook is not None
         self.stack.setCurrentWidget(self.workbook_view if is_open else self.welcome_page)
+        self._update_title()
+        if self._actions is None:
+            return  # the menus' items take this state when they are made
         for action_id in (ActionId.SAVE_COPY_AS, ActionId.IMPORT_SURVEY, ActionId.EXPORT_REPORT, ActionId.EXPORT_DATA,
                           ActionId.SETTINGS):
             self.actions[action_id].setEnabled(is_open)
         self.actions[ActionId.CLOSE].setEnabled(is_open)
         self._update_undo()
-        self._update_title()
 
     def _update_undo(self) -> None:
         """Undo and Redo say what they would take back or make again ("Undo grade B for Lan")."""
@@ -375,16 +424,24 @@ class MainWindow(WindowFiles, QMainWindow):
         super().closeEvent(event)
 
 
-def _import_core() -> None:
-    """Load storage and analysis (numpy via sqlite-utils) before the user needs them,
-    and sweep what a killed run left in the app's data folder (demo, backups)."""
+def _warm_up() -> None:
+    """Before the user needs them (on a worker thread): load storage and analysis (numpy via
+    sqlite-utils), every page's module and the roll-up's, and read the question banks, so that
+    opening a workbook, a tab or a roll-up only builds widgets; then sweep what a killed run left
+    in the app's data folder (demo, backups)."""
     import sqlite_utils  # noqa: F401  (the slow one)
 
     import rater_desktop.analysis  # noqa: F401
     import rater_desktop.storage  # noqa: F401
+    from rater_desktop import framework
     from rater_desktop.files import remove_stale_partials
     from rater_desktop.paths import data_dir
+    from ui.workbook_view import import_pages
 
+    import_pages()
+    importlib.import_module(ROLLUP_MODULE)
+    for code in i18n.LANGUAGES:
+        framework.dimensions(code)
     remove_stale_partials(data_dir(), recursive=True)
 
 

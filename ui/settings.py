@@ -3,7 +3,8 @@
 Stored with QSettings in INI format. ``RATER_CONFIG_DIR`` moves the file into a
 given folder so tests (and portable installs) never touch the real home
 folder. Keys are constants here, so a typo cannot silently create a second
-setting.
+setting. A value set to what it already is changes nothing, so quitting without
+having moved the window does not rewrite (and sync to disk) the file.
 """
 
 from __future__ import annotations
@@ -55,8 +56,12 @@ class Settings:
         return value if isinstance(value, QByteArray) else None
 
     def set_window_layout(self, geometry: QByteArray, state: QByteArray) -> None:
-        self._store.setValue(KEY_GEOMETRY, geometry)
-        self._store.setValue(KEY_STATE, state)
+        self._put(KEY_GEOMETRY, geometry)
+        self._put(KEY_STATE, state)
+
+    def _put(self, key: str, value: object) -> None:
+        if self._store.value(key) != value:
+            self._store.setValue(key, value)
 
     # Recent files --------------------------------------------------------
 
@@ -78,7 +83,8 @@ class Settings:
         return self._set_recent([f for f in self.recent_files() if f != entry])
 
     def _set_recent(self, files: list[str]) -> list[str]:
-        self._store.setValue(KEY_RECENT, files)
+        if files != self.recent_files():
+            self._store.setValue(KEY_RECENT, files)
         return files
 
     def last_open_file(self) -> str | None:
@@ -87,7 +93,7 @@ class Settings:
         return str(value) or None
 
     def set_last_open_file(self, path: str | Path | None) -> None:
-        self._store.setValue(KEY_LAST_OPEN, str(Path(path).resolve()) if path else "")
+        self._put(KEY_LAST_OPEN, str(Path(path).resolve()) if path else "")
 
     # Language and first run ----------------------------------------------
 
@@ -97,14 +103,15 @@ class Settings:
         return str(value) or None
 
     def set_language(self, code: str) -> None:
-        self._store.setValue(KEY_LANGUAGE, code)
+        self._put(KEY_LANGUAGE, code)
 
     def is_first_run(self) -> bool:
         """True until the user has opened any workbook once."""
         return not _as_bool(self._store.value(KEY_FIRST_RUN_DONE, False))
 
     def set_first_run_done(self) -> None:
-        self._store.setValue(KEY_FIRST_RUN_DONE, True)
+        if self.is_first_run():
+            self._store.setValue(KEY_FIRST_RUN_DONE, True)
 
 
 def _as_bool(value: object) -> bool:

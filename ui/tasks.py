@@ -10,7 +10,10 @@ notices, whichever thread (a worker, the phone server) made the change.
 
 from __future__ import annotations
 
+import importlib
+import sys
 from collections.abc import Callable
+from functools import partial
 
 from ui.qt import QObject, QRunnable, QThread, QThreadPool, Signal
 
@@ -52,6 +55,23 @@ def run_in_background(
     task.signals.failed.connect(on_failure)
     (pool or QThreadPool.globalInstance()).start(task)
     return task
+
+
+def module_ready(name: str) -> bool:
+    """True when module ``name`` is imported and finished, not still running on another thread.
+
+    ``__spec__._initializing`` is the flag the import system itself reads to decide whether an
+    import has to wait for another thread's.
+    """
+    module = sys.modules.get(name)
+    return module is not None and not getattr(getattr(module, "__spec__", None), "_initializing", False)
+
+
+def import_in_background(name: str, done: Callable[[object], None]) -> Task:
+    """Import module ``name`` on a pool thread, then call ``done`` (a method of a GUI-thread QObject)
+    whether it worked or not: the caller imports it again on the GUI thread, at once if it worked,
+    and a failure raises there, where the window's error reporter shows it."""
+    return run_in_background(partial(importlib.import_module, name), done, done)
 
 
 class _GuiCalls(QObject):

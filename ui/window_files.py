@@ -3,7 +3,8 @@
 A mixin of ``MainWindow`` (``ui.main_window``), kept apart from its menus and
 pages.  Opening a file that fails leaves everything as it was: the current
 workbook stays open and the file is not touched.  Storage, the operations
-layer and the demo writer are imported on first use, after the first paint.
+layer, the demo writer, the room server's bridge and the background-task
+helpers are imported on first use, after the first paint.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from rater_desktop import i18n
 from rater_desktop.i18n import _
 from ui.actions import ActionId
 from ui.dialogs.errors import show_error
-from ui.room_bridge import stop_rooms
-from ui.tasks import run_in_background
 
 if TYPE_CHECKING:
     from rater_desktop.storage import Workbook
@@ -100,6 +99,8 @@ class WindowFiles:
         from rater_desktop.operations import Operations
         from rater_desktop.storage import WorkbookError
         from ui.models.rounds import load_rounds
+        from ui.room_bridge import stop_rooms
+        from ui.tasks import gui_thread_delivery
 
         operations = Operations(workbook)
         try:
@@ -114,6 +115,8 @@ class WindowFiles:
             self.workbook.close()
         self.workbook = workbook
         self.operations = operations
+        if self._deliver is None:
+            self._deliver = gui_thread_delivery(self)
         self.operations.deliver = self._deliver
         self.operations.subscribe(self._workbook_edited)
         self.workbook_view.show_workbook(self.operations, organisation, rounds)
@@ -126,6 +129,8 @@ class WindowFiles:
     def close_workbook(self) -> None:
         if self.workbook is None:
             return
+        from ui.room_bridge import stop_rooms
+
         if self._workbook_view is not None:
             self._workbook_view.drop_pages()
         stop_rooms(self.operations)  # room voting ends with its workbook (DESIGN §10)
@@ -168,6 +173,8 @@ class WindowFiles:
         if path.exists():
             self.open_path(path)
             return
+        from ui.tasks import run_in_background
+
         self.welcome_page.set_demo_busy(True)
         self.actions[ActionId.OPEN_DEMO].setEnabled(False)
         self._demo_task = run_in_background(

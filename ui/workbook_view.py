@@ -3,11 +3,19 @@
 Pages are built the first time their tab is shown, and built again when the
 user picks another round or language: each page then starts from the core's
 current figures instead of patching its widgets in place.
+
+A page's module and the core it leans on (the report's content, the workshop
+session…) take 80–200 ms to import, too long for the GUI thread (DESIGN §7).
+The window imports them on a worker thread after its first paint
+(:func:`import_pages`); a tab clicked before that is done shows a line saying
+the page is opening while its module is imported off the GUI thread, then the
+page is built.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -15,11 +23,13 @@ from rater_desktop.changes import ChangeKind
 from rater_desktop.i18n import N_, _
 from ui.pages.home import HomePage
 from ui.qt import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget, Signal
+from ui.tasks import import_in_background, module_ready
 
 if TYPE_CHECKING:
     from rater_desktop.changes import Change
     from rater_desktop.operations import Operations
     from ui.models.rounds import RoundRow
+    from ui.tasks import Task
 
 
 ROUND_LIST_KINDS = frozenset({ChangeKind.ASSESSMENTS, ChangeKind.ORGANISATION})
@@ -48,6 +58,28 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
+def import_pages() -> None:
+    """Import every page's module, on a worker thread after the first paint, so that a tab's first
+    visit only builds its page."""
+    for spec in PAGES:
+        importlib.import_module(spec.module)
+
+
+class _Opening(QLabel):
+    """The line a tab shows while its page's module is imported off the GUI thread."""
+
+    def __init__(self, spec: PageSpec, done: Callable[[PageSpec], None]) -> None:
+        super().__init__(_("Opening {page}…").format(page=_(spec.title)))
+        self.setObjectName("pageOpening")
+        self.setMargin(16)
+        self.spec = spec
+        self._done = done
+        self.task: Task = import_in_background(spec.module, self._imported)
+
+    def _imported(self, _outcome: object) -> None:
+        self._done(self.spec)
+
+
 class WorkbookView(QWidget):
     """The overview tab plus one tab per page of PAGES, for the chosen round."""
 
@@ -73,6 +105,8 @@ class WorkbookView(QWidget):
         self._overview_stale = False
         self._holders: dict[str, QWidget] = {}
         self.pages: dict[str, QWidget] = {}
+        self._opening: dict[str, _Opening] = {}
+        """pages whose module is being imported off the GUI thread: the line their tab shows meanwhile"""
         for spec in PAGES:
             holder = QWidget()
             holder.setObjectName(f"{spec.key}Tab")
@@ -167,16 +201,41 @@ class WorkbookView(QWidget):
     # Pages -------------------------------------------------------------------
 
     def show_page(self, key: str) -> QWidget | None:
-        """Switch to the tab of page ``key`` and return the page."""
+        """Switch to the tab of page ``key`` and return the page, built now if it was not yet.
+
+        For code that acts on the page; a click on a tab never waits for a module (:meth:`_tab_shown`).
+        """
+        if key not in self.pages:
+            self._build(self._spec(key))
         self.tabs.setCurrentWidget(self._holders[key])
         return self.pages.get(key)
+
+    def _spec(self, key: str) -> PageSpec:
+        return next(spec for spec in PAGES if spec.key == key)
 
     def _tab_shown(self, index: int) -> None:
         self._reload_overview_if_shown()
         holder = self.tabs.widget(index)
-        for spec in PAGES:
-            if self._holders[spec.key] is holder and spec.key not in self.pages:
-                self._build(spec)
+        spec = next((spec for spec in PAGES if self._holders[spec.key] is holder), None)
+        if spec is None or spec.key in self.pages:
+            return
+        if module_ready(spec.module):
+            self._build(spec)
+        else:
+            self._load(spec)
+
+    def _load(self, spec: PageSpec) -> None:
+        """Import the page's module off the GUI thread, saying meanwhile that the page is opening."""
+        if self.operations is None or spec.key in self._opening:
+            return
+        self._opening[spec.key] = opening = _Opening(spec, self._imported)
+        self._holders[spec.key].layout().addWidget(opening)
+
+    def _imported(self, spec: PageSpec) -> None:
+        """A page's module is imported: build the page if its tab is still the one shown."""
+        if spec.key not in self.pages and self.tabs.currentWidget() is self._holders[spec.key]:
+            self._build(spec)
+        self._opening.pop(spec.key).deleteLater()
 
     def _build(self, spec: PageSpec) -> None:
         if self.operations is None or (spec.per_round and self.assessment_id is None):
@@ -188,6 +247,8 @@ class WorkbookView(QWidget):
             page.round_started.connect(self.set_round)
         self._holders[spec.key].layout().addWidget(page)
         self.pages[spec.key] = page
+        if spec.key in self._opening:  # built at once for code that asked for it: the line goes when its import ends
+            self._opening[spec.key].hide()
 
     def drop_pages(self, *, per_round_only: bool = False) -> None:
         """Discard built pages; they are built again when next shown."""

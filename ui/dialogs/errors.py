@@ -2,17 +2,19 @@
 
 The sentence comes from the core (``WorkbookError`` already says what is wrong
 in plain words); this module only frames it, so every error looks the same.
+The window imports it before its first paint, so the sentence helpers load
+when a first error is shown.
 """
 
 from __future__ import annotations
 
 from rater_desktop.i18n import N_
-from rater_desktop.sentences import error_sentence, one_line
 from ui.qt import QWidget
 
 
 def show_error(parent: QWidget | None, title: str, sentence: str) -> None:
     """A modal warning with ``sentence`` as its whole text."""
+    from rater_desktop.sentences import one_line
     from ui.qt import QMessageBox  # slow to hand out, and never needed before the first paint
 
     QMessageBox.warning(parent, title, one_line(sentence))
@@ -28,6 +30,8 @@ def unexpected_error_sentence(error: BaseException) -> str:
     says that earlier answers are safe, which holds because each answer is its
     own transaction.
     """
+    from rater_desktop.sentences import error_sentence
+
     return error_sentence(error, unexpected=LAST_CHANGE_FAILED)
 
 

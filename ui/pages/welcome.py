@@ -7,21 +7,13 @@ the method in three sentences and offers the demo workbook first.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rater_desktop.i18n import _
-from ui.qt import (
-    QFont,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QModelIndex,
-    QPushButton,
-    QStandardItem,
-    QStandardItemModel,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
+from ui.qt import QFont, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
+
+if TYPE_CHECKING:
+    from ui.qt import QListView, QModelIndex, QStandardItemModel
 
 CONTENT_WIDTH = 640
 
@@ -74,16 +66,11 @@ class WelcomePage(QWidget):
         recent_font.setBold(True)
         self.recent_label.setFont(recent_font)
         self.no_recent_label = QLabel()
-        # A standard item model, not a custom one: it needs no Qt enums from
-        # Python, which keeps the Qt namespace out of start-up (see ui.qt).
         self._recent_paths: list[str] = []
-        self.recent_model = QStandardItemModel(self)
-        self.recent_view = QListView()
-        self.recent_view.setObjectName("recentFiles")
-        self.recent_view.setModel(self.recent_model)
-        self.recent_view.activated.connect(self._open_recent)
+        self._recent_view: QListView | None = None
+        """made when there is a workbook to list: a first start shows only the line above"""
 
-        column = QVBoxLayout()
+        self._column = column = QVBoxLayout()
         column.addWidget(self.title)
         column.addSpacing(8)
         column.addWidget(self.intro)
@@ -93,7 +80,6 @@ class WelcomePage(QWidget):
         column.addSpacing(16)
         column.addWidget(self.recent_label)
         column.addWidget(self.no_recent_label)
-        column.addWidget(self.recent_view)
         column.addStretch(1)
         content = QWidget()
         content.setLayout(column)
@@ -108,9 +94,35 @@ class WelcomePage(QWidget):
         self.set_recent_files([])
         self.retranslate()
 
+    @property
+    def recent_view(self) -> QListView:
+        """The recent workbooks, listed under the offers (made on first use)."""
+        if self._recent_view is None:
+            from ui.qt import QListView, QStandardItemModel
+
+            # A standard item model, not a custom one: it needs no Qt enums from Python.
+            view = QListView()
+            view.setObjectName("recentFiles")
+            view.setModel(QStandardItemModel(self))
+            view.setAccessibleName(_("Recent workbooks"))
+            view.activated.connect(self._open_recent)
+            view.hide()
+            self._column.insertWidget(self._column.indexOf(self.no_recent_label) + 1, view)
+            self._recent_view = view
+        return self._recent_view
+
+    @property
+    def recent_model(self) -> QStandardItemModel:
+        return self.recent_view.model()
+
     def set_recent_files(self, paths: list[str]) -> None:
         """Show ``paths`` (most recent first) by file name, the full path as a tooltip."""
         self._recent_paths = list(paths)
+        self.no_recent_label.setVisible(not paths)
+        if not paths and self._recent_view is None:
+            return
+        from ui.qt import QStandardItem
+
         self.recent_model.clear()
         for path in paths:
             item = QStandardItem(Path(path).name)
@@ -118,7 +130,6 @@ class WelcomePage(QWidget):
             item.setEditable(False)
             self.recent_model.appendRow(item)
         self.recent_view.setVisible(bool(paths))
-        self.no_recent_label.setVisible(not paths)
 
     def set_demo_busy(self, busy: bool) -> None:
         """Grey the demo button out while the demo workbook is being written."""
@@ -127,7 +138,7 @@ class WelcomePage(QWidget):
 
     def focus_first_choice(self, first_run: bool) -> None:
         """A newcomer's obvious next step is the demo; others go to their files."""
-        if first_run or not self.recent_model.rowCount():
+        if first_run or not self._recent_paths:
             self.demo_button.setDefault(True)
             self.demo_button.setFocus()
         else:
@@ -160,7 +171,8 @@ class WelcomePage(QWidget):
         self.open_button.setText(_("Open a workbook…"))
         self.recent_label.setText(_("Recent workbooks"))
         self.no_recent_label.setText(_("Workbooks you open will be listed here."))
-        self.recent_view.setAccessibleName(_("Recent workbooks"))
+        if self._recent_view is not None:
+            self._recent_view.setAccessibleName(_("Recent workbooks"))
 
     def _open_recent(self, index: QModelIndex) -> None:
         self.recent_requested.emit(self._recent_paths[index.row()])
