@@ -116,3 +116,46 @@ def test_the_room_outlives_the_page_and_stops_with_the_workbook(qtbot, page):
     refused = phone_visit(url, visit["token"], [])
     qtbot.waitUntil(refused.done, timeout=30000)
     assert refused.exception() is not None  # nobody listens any more
+
+
+def test_eight_phones_vote_a_quick_round_then_the_room_reveals_and_agrees(qtbot, tmp_path, monkeypatch):
+    """The issue's whole round: eight people on phones, the facilitator closes voting, reveals
+    (most contested first, under the privacy rule) and records the agreed grade."""
+    path = tmp_path / "eight.rater"
+    names = ("Lan", "Minh", "Quang", "Thu", "Bảo", "Hà", "Khoa", "Vy")
+    with create_workbook(path, organisation="Corner Café") as workbook:
+        round_id = workbook.latest_assessment_id()
+        ids = [workbook.add_participant(round_id, name) for name in names]
+    ops = Operations(open_workbook(path))
+    page = WorkshopPage(ops, round_id)
+    ops.deliver = gui_thread_delivery(page)
+    qtbot.addWidget(page)
+    qtbot.addWidget(page.presenter)
+    monkeypatch.setattr(addresses, "local_addresses", lambda *args: [LocalAddress("127.0.0.1", "lo", "other")])
+    page.show()
+    try:
+        url = start_room(qtbot, page)
+        letters = "ABCDF"
+        visits = [phone_visit(url, person, [
+            {"key": f"dimension:{key}", "grade": letters[(n + k) % 5 if key == "empathy" else 1]}
+            for k, key in enumerate(("reliability", "assurance", "tangibles", "empathy", "responsiveness"))
+        ] + [{"key": f"continuum:{item}:{kind}", "value": 4} for kind in ("current", "desired") for item in (1, 2, 3)])
+            for n, person in enumerate(ids)]
+        for visit in visits:
+            assert all(reply["type"] == "saved" for reply in wait_for(qtbot, visit)["replies"])
+        panel = page.room_panel
+        qtbot.waitUntil(lambda: panel.progress_rows["empathy"][0].text() == "Empathy: 8 of 8 have voted")
+        qtbot.mouseClick(panel.close_all, qtbot_left())
+        assert page.session.closed == {"reliability", "assurance", "tangibles", "empathy", "responsiveness",
+                                       "continuum"}
+        qtbot.mouseClick(page.reveal_button, qtbot_left())
+        assert page.queue_list.item(0).text() == "1. Empathy"  # the votes spread most there
+        shown = {letter: dots.text().count("●") for letter, (_name, dots) in page.presenter.panel.rows.items()}
+        assert sum(shown.values()) == 8 and max(shown.values()) < 8
+        page.grade.setCurrentIndex(page.grade.findData("C"))
+        qtbot.mouseClick(page.record_button, qtbot_left())
+        agreed = ops.workbook.read_assessment(round_id).consensus
+        assert [(c.dimension, c.grade) for c in agreed] == [("empathy", "C")]
+    finally:
+        stop_rooms(ops)
+        ops.workbook.close()

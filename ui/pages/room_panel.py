@@ -139,16 +139,17 @@ class RoomPanel(QWidget):
         self.phones_label.setBuddy(self.phones)
         self.sign_out = QPushButton()
         self.sign_out.clicked.connect(self.sign_out_chosen)
+        self.phones.setMaximumHeight(120)  # the panel fits a 768-pixel laptop screen with a dozen names
         layout = QVBoxLayout(panel)
         layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.address)
         layout.addWidget(self.join_help)
+        layout.addWidget(self.stop_button)
         layout.addLayout(grid)
         layout.addWidget(self.close_all)
         layout.addWidget(self.phones_label)
         layout.addWidget(self.phones)
         layout.addWidget(self.sign_out)
-        layout.addWidget(self.stop_button)
         layout.addStretch(1)
         return panel
 
