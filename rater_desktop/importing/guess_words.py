@@ -8,6 +8,8 @@ wherever they meet it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import N_, _, ngettext
 from rater_desktop.importing.column_guess import ColumnGuess
@@ -89,7 +91,7 @@ def _details(note: Note) -> dict[str, object]:
     if "kpi" in details:
         details["kpi"] = _(KPI_NAMES[str(details["kpi"])])
     if "columns" in details:
-        details["columns"] = ", ".join(f"#{n}" for n in details["columns"])  # type: ignore[union-attr]
+        details["columns"] = column_list(details["columns"])  # type: ignore[arg-type]
     for key in ("answers", "labels"):
         if key in details:
             details[key] = ", ".join(f"“{v}”" for v in details[key])  # type: ignore[union-attr]
@@ -97,6 +99,17 @@ def _details(note: Note) -> dict[str, object]:
         if isinstance(details.get(key), float) and details[key].is_integer():  # type: ignore[union-attr]
             details[key] = int(details[key])  # type: ignore[arg-type]
     return details
+
+
+def column_list(numbers: Iterable[int]) -> str:
+    """Column numbers (1-based) as a person reads them, runs shortened: "#3, #16–#29"."""
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"#{run[0]}" if len(run) == 1 else f"#{run[0]}–#{run[-1]}" for run in runs)
 
 
 def scale_note_text(note: Note) -> str:

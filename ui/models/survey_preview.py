@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _
 from rater_desktop.importing import Mapping, Table
-from rater_desktop.importing.column_guess import ColumnGuess
+from rater_desktop.importing.column_guess import ColumnGuess, column_questions
 from rater_desktop.importing.guess_words import column_reason_text
 from rater_desktop.importing.proposal import column_reference
 from rater_desktop.model import DIMENSION_KEYS
@@ -110,7 +110,11 @@ class MappingParts:
 @dataclass
 class ColumnRole:
     header: str
+    """the name the mapping refers to the column by (blank under a grid's question: then "#N")"""
     examples: str
+    label: str = ""
+    """what the column is called to the person: its header cells from every header row, the most
+    specific first (SurveyMonkey's grid item "Han Solo" before the question over the grid)"""
     role: str = IGNORE
     kpi: str = IGNORE
     reverse: bool = False
@@ -138,6 +142,7 @@ class ColumnRolesModel(QAbstractTableModel):
     def set_table(self, table: Table) -> None:
         """One row per column of ``table``, all "not imported"."""
         width = max([len(table.headers), *(len(r) for r in table.rows)])
+        questions = column_questions(table.header_rows, width)
         rows = []
         for i in range(width):
             header = table.headers[i] if i < len(table.headers) else ""
@@ -148,7 +153,8 @@ class ColumnRolesModel(QAbstractTableModel):
                     seen.append(value)
                 if len(seen) == 3:
                     break
-            rows.append(ColumnRole(header, ", ".join(v if len(v) < 40 else v[:39] + "…" for v in seen)))
+            rows.append(ColumnRole(header, ", ".join(v if len(v) < 40 else v[:39] + "…" for v in seen),
+                                   " — ".join(reversed(dict.fromkeys(questions[i]))) or header))
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -275,7 +281,7 @@ class ColumnRolesModel(QAbstractTableModel):
             if column == COL_NUMBER:
                 return f"#{index.row() + 1}"
             if column == COL_HEADER:
-                return row.header
+                return row.label
             if column == COL_EXAMPLES:
                 return row.examples
             if column == COL_ROLE:

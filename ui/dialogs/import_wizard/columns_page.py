@@ -14,11 +14,23 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWizardPage
 from rater_desktop.i18n import _, ngettext
 from rater_desktop.importing import SurveyImportError, Table
 from rater_desktop.importing.engine import resolve_column
-from rater_desktop.importing.guess_words import comments_warning
+from rater_desktop.importing.guess_words import column_list, comments_warning
 from rater_desktop.sessions.importing import ImportSession
 from ui.dialogs.errors import show_error
-from ui.models.survey_preview import COL_KPI, COL_ROLE, KPI_ROLES, ROLES, ColumnRolesModel, role_text
+from ui.models.survey_preview import (
+    COL_EXAMPLES,
+    COL_HEADER,
+    COL_KPI,
+    COL_ROLE,
+    KPI_ROLES,
+    ROLES,
+    ColumnRolesModel,
+    role_text,
+)
 from ui.qt import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, Qt, QTableView, QVBoxLayout, QWidget
+
+EXAMPLES_WIDTH = 160
+"""pixels example answers may always take"""
 
 
 class _RoleDelegate(QStyledItemDelegate):
@@ -58,7 +70,7 @@ class ColumnsPage(QWizardPage):
         self.view.verticalHeader().setVisible(False)
         # Widths are fitted once per file (see initializePage): ResizeToContents would
         # re-measure every cell on every change, tens of milliseconds on a wide survey.
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setSectionResizeMode(COL_HEADER, QHeaderView.ResizeMode.Stretch)
         self.suggest = QPushButton()
         self.suggest.clicked.connect(self.suggest_roles)
         self.problem = QLabel()
@@ -83,7 +95,16 @@ class ColumnsPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
         self.prepare_roles()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Widths fitted once per file, so that the choices (dimension, key figure) stay in sight at the
+        wizard's size: example answers get at most a fifth of the width, the question the rest, each cut
+        short with … (the whole text on hover)."""
         self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        header.resizeSection(COL_EXAMPLES, min(header.sectionSize(COL_EXAMPLES),
+                                               max(EXAMPLES_WIDTH, self.view.viewport().width() // 5)))
 
     def prepare_roles(self) -> None:
         """Fill the roles for the session's table: a mapping to reuse, else the suggestions."""
@@ -129,11 +150,13 @@ class ColumnsPage(QWizardPage):
             lines.append(ngettext("{n} suggestion is a guess: check the row marked “Check this”.",
                                   "{n} suggestions are guesses: check the rows marked “Check this”.",
                                   checks).format(n=checks))
-        loose = len(model.without_dimension())
+        loose = model.without_dimension()
         if loose:
-            lines.append(ngettext("{n} rating question names no dimension: choose one to import it.",
-                                  "{n} rating questions name no dimension: choose one for each you want to "
-                                  "import.", loose).format(n=loose))
+            lines.append(ngettext("{n} rating question names no dimension ({columns}, marked “Choose a "
+                                  "dimension”): choose one to import it.",
+                                  "{n} rating questions name no dimension ({columns}, marked “Choose a "
+                                  "dimension”): choose one for each you want to import.",
+                                  len(loose)).format(n=len(loose), columns=column_list(i + 1 for i in loose)))
         if model.comment_columns():
             lines.append(comments_warning())
         return " ".join(lines)
