@@ -61,6 +61,16 @@ def test_joining_binds_the_phone_and_tells_the_workshop(room_of):
     assert refused.value.code == "taken"
 
 
+def test_the_laptop_is_not_offered_to_someone_voting_on_their_phone_until_signed_out(room_of):
+    room, ids = room_of()
+    _token, lan = room.join(ids["Lan"])
+    statuses = {row.participant.id: row.status for row in room.workshop.roster()}
+    assert statuses == {lan: "phone", ids["Minh"]: "waiting", ids[PEOPLE[2]]: "waiting"}
+    assert room.workshop.suggested().id == ids["Minh"]
+    room.release(lan)
+    assert room.workshop.roster()[0].status == "waiting" and room.workshop.suggested().id == lan
+
+
 def test_a_joined_phone_gets_the_items_and_only_its_own_answers(room_of):
     room, ids = room_of()
     _token, lan = room.join(ids["Lan"])

@@ -46,6 +46,8 @@ def test_voting_shows_progress_and_no_grades(presenter):
     assert visible == ["", "Voting in progress: 3 of 8 done\n\nNow voting: Hoa"]  # the timer line, the message
     presenter.show_voting(8, 8, None)
     assert presenter.message.text() == "Everyone has voted (8 of 8)."
+    presenter.show_voting(2, 8, None, phones=5)  # room voting: the phones still at it are counted
+    assert presenter.message.text() == "Voting in progress: 2 of 8 done\n\nStill voting on their phones: 5"
 
 
 def test_reveal_in_large_type_on_dark(presenter):

@@ -182,13 +182,16 @@ class PresenterWindow(QWidget):
         layout.addLayout(body, 1)
         self.show_voting(0, 0, None)
 
-    def show_voting(self, done: int, total: int, voter: str | None) -> None:
-        """Voting in progress: who has the laptop and how many are done; no grades."""
+    def show_voting(self, done: int, total: int, voter: str | None, phones: int = 0) -> None:
+        """Voting in progress: who has the laptop, how many are done and how many still vote on
+        their phones; no grades."""
         self.timer.clear()
         if total and done >= total:
             lines = [_("Everyone has voted ({done} of {total}).").format(done=done, total=total)]
         else:
             lines = [_("Voting in progress: {done} of {total} done").format(done=done, total=total)]
+        if phones:
+            lines.append(_("Still voting on their phones: {count}").format(count=phones))
         if voter:
             lines.append(_("Now voting: {name}").format(name=voter))
         self.message.setText("\n\n".join(lines))

@@ -118,6 +118,7 @@ class Room:
         """Sign a person's phone out; they may join again (on any phone)."""
         self.workbook.release_phone(participant_id)
         self._walks.pop(participant_id, None)
+        self.workshop.leave(participant_id)
         self.operations.announce(Change(ChangeKind.PHONES, self.assessment_id, (participant_id,)))
 
     # -- before joining ----------------------------------------------------------------

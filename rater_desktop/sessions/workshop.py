@@ -117,7 +117,7 @@ class DiscussionTimer:
 class RosterRow:
     participant: Participant
     status: str
-    """``done``, ``skipped`` or ``waiting``: never what they gave"""
+    """``done``, ``phone`` (voting on their own phone), ``skipped`` or ``waiting``: never what they gave"""
 
 
 def finished_voters(data: AssessmentData, dimensions: Collection[str] = DIMENSION_KEYS, *,
@@ -195,12 +195,14 @@ class WorkshopSession:
     def roster(self, data: AssessmentData | None = None) -> list[RosterRow]:
         data = data or self.data()
         done = self.done_ids(data)
-        return [RosterRow(p, "done" if p.id in done else "skipped" if p.id in self.skipped else "waiting")
+        return [RosterRow(p, "done" if p.id in done else "phone" if p.id in self.joined
+                          else "skipped" if p.id in self.skipped else "waiting")
                 for p in data.participants]
 
     def suggested(self, data: AssessmentData | None = None) -> Participant | None:
+        """The next voter for the laptop: nobody who votes on their own phone."""
         data = data or self.data()
-        return next_voter(data.participants, self.done_ids(data), self.skipped)
+        return next_voter(data.participants, self.done_ids(data) | self.joined, self.skipped)
 
     def votes_per_dimension(self, data: AssessmentData | None = None) -> dict[str, int]:
         """How many have voted on each dimension, then on the whole ``continuum`` ("7 of 9"),
@@ -236,6 +238,12 @@ class WorkshopSession:
         with self._lock:
             self.joined.add(participant_id)
             self._begin_voting()
+            self._announce(Event.ROSTER)
+
+    def leave(self, participant_id: int) -> None:
+        """The facilitator signed ``participant_id``'s phone out: they may vote on the laptop again."""
+        with self._lock:
+            self.joined.discard(participant_id)
             self._announce(Event.ROSTER)
 
     def skip(self, participant_id: int) -> None:

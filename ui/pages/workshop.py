@@ -180,7 +180,8 @@ class WorkshopPage(WorkbookPage):
         if self.steps.currentIndex() == 0:
             handing_to = self.session.handing_to
             done = sum(1 for row in rows if row.status == "done")
-            self.presenter.show_voting(done, len(rows), handing_to.name if handing_to else None)
+            phones = sum(1 for row in rows if row.status == "phone")
+            self.presenter.show_voting(done, len(rows), handing_to.name if handing_to else None, phones)
 
     def skip_chosen(self) -> None:
         chosen = self.roster_panel.chosen()

@@ -23,6 +23,8 @@ from ui.widgets.fonts import enlarge
 def _status_word(status: str) -> str:
     if status == "done":
         return _("done")
+    if status == "phone":
+        return _("voting on their phone")
     if status == "skipped":
         return _("skipped, comes back later")
     return _("not yet")
