@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from rater_desktop.changes import ChangeKind
 from rater_desktop.i18n import N_, _
 from ui.pages.home import HomePage
-from ui.qt import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget, Signal
+from ui.qt import QComboBox, QHBoxLayout, QLabel, Qt, QTabWidget, QVBoxLayout, QWidget, Signal
 from ui.tasks import import_in_background, module_ready
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ class _Opening(QLabel):
         super().__init__(_("Opening {page}…").format(page=_(spec.title)))
         self.setObjectName("pageOpening")
         self.setMargin(16)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)  # where the page's first line will be
         self.spec = spec
         self._done = done
         self.task: Task = import_in_background(spec.module, self._imported)
