@@ -42,6 +42,8 @@ def drawn(monkeypatch):
         return image
 
     monkeypatch.setattr(charts.ImageRenderer, "render", spy)
+    # draw here, where the spy sees it, rather than in a child process beside the layout
+    monkeypatch.setattr("rater_desktop.report.chart_images._can_fork", lambda: False)
     yield seen
     i18n.set_language("en")
 

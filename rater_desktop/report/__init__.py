@@ -31,11 +31,18 @@ def write_report(workbook_path: str | os.PathLike, out_path: str | os.PathLike, 
     actions are overdue.
     """
     from rater_desktop import i18n
-    from rater_desktop.report.render import build_pdf
+    from rater_desktop.report.chart_images import ChartImages
+    from rater_desktop.report.render import CHART_DPI, FRAME_WIDTH_IN, build_pdf
 
     with i18n.language_context(lang):
-        content = report_content(workbook_path, assessment_id=assessment_id, options=options, today=today)
-        return build_pdf(content, out_path, progress=progress, cancel=cancel)
+        # where it can, a helper process starts loading matplotlib now, while the workbook is read
+        images = ChartImages(FRAME_WIDTH_IN, CHART_DPI)
+        try:
+            content = report_content(workbook_path, assessment_id=assessment_id, options=options, today=today)
+        except BaseException:
+            images.stop()
+            raise
+        return build_pdf(content, out_path, progress=progress, cancel=cancel, images=images)
 
 
 def report_content(workbook_path: str | os.PathLike, *, assessment_id: int | None = None,

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Callable
 
-from rater_desktop import charts
 from rater_desktop.files import write_atomically
 from rater_desktop.report import render_blocks as blocks
+from rater_desktop.report.chart_images import ChartImages
 from rater_desktop.report.fonts import register_fonts
 from rater_desktop.report.model import Bullets, Chart, ReportContent, Section, ShareBar, Table, Text, Tiles
 
@@ -35,6 +35,8 @@ TOC_MAX_LINES = 42
 """Most contents lines that fit one page; beyond this only the sections are listed."""
 CHART_DPI = 160
 MARGIN_MM = 18
+FRAME_WIDTH_IN = (210 - 2 * MARGIN_MM) / 25.4
+"""the text width of an A4 page, which every chart spans"""
 
 Progress = Callable[[float], None]
 Cancel = Callable[[], bool]
@@ -81,6 +83,7 @@ def _numbered_canvas(content: ReportContent, font: str, builder: _Builder, layou
             self._startPage()
 
         def save(self):
+            builder.define_charts(self)
             insert_at = layout.contents_at = builder.contents_position(layout, len(self._saved))
             outline = [(title, page + (page > insert_at if insert_at else 0), level)
                        for title, page, level in layout.entries]
@@ -139,22 +142,29 @@ class _Builder:
         self.margin = MARGIN_MM * mm
         self.frame_width = A4[0] - 2 * self.margin
         self.frame_height = A4[1] - 2 * self.margin
-        self.images: dict[int, object] = {}
+        self.charts: ChartImages | None = None
+        self.forms: dict[int, str] = {}
+        """chart block id -> the PDF form its picture fills in when the document is written"""
 
     def check_cancel(self) -> None:
         if self.cancel():
             raise ReportCancelled()
 
-    def render_charts(self) -> None:
-        """The slow part (matplotlib): done first so progress moves smoothly."""
-        chart_blocks = [b for s in self.content.sections for b in s.blocks if isinstance(b, Chart)]
-        width_in = self.frame_width / 72
-        renderer = charts.ImageRenderer(CHART_DPI) if chart_blocks else None
-        for i, block in enumerate(chart_blocks):
-            self.check_cancel()
-            self.images[id(block)] = renderer.render(block.spec, width_in=width_in,
-                                                     height_in=width_in * block.aspect)
-            self.progress(0.8 * (i + 1) / max(1, len(chart_blocks)))
+    def use_charts(self, images: ChartImages) -> None:
+        """The charts' pictures (being drawn, or drawn already): each gets a form for its place."""
+        self.charts = images
+        self.forms = {id(block): f"chart{i}" for i, block in enumerate(images.blocks)}
+
+    def define_charts(self, canvas) -> None:
+        """Fill in every chart's form with its picture (called as the document is written)."""
+        from PIL import Image
+        from reportlab.lib.utils import ImageReader
+
+        for block, (columns, rows, pixels) in zip(self.charts.blocks, self.charts.pictures()):
+            width, height = self.frame_width, self.frame_width * block.aspect
+            canvas.beginForm(self.forms[id(block)], 0, 0, width, height)
+            canvas.drawImage(ImageReader(Image.frombytes("RGB", (columns, rows), pixels)), 0, 0, width, height)
+            canvas.endForm()
 
     def cover(self) -> list:
         from reportlab.platypus import PageBreak, Spacer
@@ -232,7 +242,7 @@ class _Builder:
         from reportlab.platypus import KeepTogether, Spacer
 
         height = self.frame_width * block.aspect
-        parts = [*(heading or []), blocks.picture(self.images[id(block)], self.frame_width, height)]
+        parts = [*(heading or []), blocks.form(self.forms[id(block)], self.frame_width, height)]
         parts.append(blocks.para(block.caption, self.styles["caption"]) if block.caption else Spacer(1, 10))
         return KeepTogether(parts)
 
@@ -290,7 +300,7 @@ class _Builder:
             def afterFlowable(self, flowable):
                 builder.check_cancel()
                 laid_out[0] += 1
-                builder.progress(0.8 + 0.15 * min(1.0, laid_out[0] / laid_out[1]))
+                builder.progress(0.8 + 0.15 * min(1.0, laid_out[0] / laid_out[1]))  # charts are the first 0.8
                 frame = getattr(self, "frame", None)
                 if frame is not None and hasattr(frame, "_y"):
                     used[self.page] = max(used.get(self.page, 0.0), (frame._y2 - frame._y) / builder.frame_height)
@@ -326,23 +336,40 @@ def _is_short_table(block) -> bool:
 
 
 def layout_pdf(content: ReportContent, out_path: str | os.PathLike, *,
-               progress: Progress | None = None, cancel: Cancel | None = None) -> Layout:
+               progress: Progress | None = None, cancel: Cancel | None = None,
+               images: ChartImages | None = None) -> Layout:
     """Write ``content`` as a PDF to ``out_path`` and say how it was laid out (pages, fill, outline).
 
     ``progress(fraction)`` is called with 0..1 as work advances; ``cancel()``
     is polled between charts and flowables and, when true, stops the build
     with :class:`ReportCancelled` leaving any existing ``out_path`` untouched.
+    ``images`` may be a :class:`ChartImages` started earlier (see ``write_report``).
     """
-    builder = _Builder(content, progress, cancel)
-    builder.render_charts()
-    final = BytesIO()
-    layout = builder.build(final)
+    chart_blocks = [b for s in content.sections for b in s.blocks if isinstance(b, Chart)]
+    check = cancel or (lambda: False)
+    tell = progress or (lambda fraction: None)
+
+    def drawn(done: int) -> None:
+        if check():
+            raise ReportCancelled()
+        tell(0.8 * done / len(chart_blocks))
+
+    # first, before anything else is laid out: the charts may be drawn meanwhile on another core
+    images = images or ChartImages(FRAME_WIDTH_IN, CHART_DPI)
+    try:
+        images.draw(chart_blocks, drawn)
+        builder = _Builder(content, progress, cancel)
+        builder.use_charts(images)
+        final = BytesIO()
+        layout = builder.build(final)
+    finally:
+        images.stop()
     write_atomically(out_path, final.getvalue())
     builder.progress(1.0)
     return layout
 
 
-def build_pdf(content: ReportContent, out_path: str | os.PathLike, *,
-              progress: Progress | None = None, cancel: Cancel | None = None) -> int:
+def build_pdf(content: ReportContent, out_path: str | os.PathLike, *, progress: Progress | None = None,
+              cancel: Cancel | None = None, images: ChartImages | None = None) -> int:
     """Write ``content`` as a PDF to ``out_path``; return the page count (see :func:`layout_pdf`)."""
-    return layout_pdf(content, out_path, progress=progress, cancel=cancel).pages
+    return layout_pdf(content, out_path, progress=progress, cancel=cancel, images=images).pages

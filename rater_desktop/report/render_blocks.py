@@ -225,19 +225,19 @@ def _whole(percent: float) -> str:
     return format_figure(percent, 0)
 
 
-def picture(image, width: float, height: float) -> object:
-    """A flowable drawing an in-memory PIL image (platypus ``Image`` wants a file)."""
-    from reportlab.lib.utils import ImageReader
+def form(name: str, width: float, height: float) -> object:
+    """A flowable that reserves ``width`` × ``height`` for the PDF form ``name``, defined before the document
+    is written (a chart whose picture may still be being drawn while the pages are laid out)."""
     from reportlab.platypus import Flowable
 
-    class Picture(Flowable):
+    class FormPlace(Flowable):
         def wrap(self, available_width, available_height):
             return width, height
 
         def draw(self):
-            self.canv.drawImage(ImageReader(image), 0, 0, width, height)
+            self.canv.doForm(name)
 
-    return Picture()
+    return FormPlace()
 
 
 def logo(path: str) -> object:
