@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
+import threading
+import types
 
 import pytest
 
@@ -55,3 +58,38 @@ def test_stopping_ends_the_child_and_leaves_no_process_behind(forking):
     images.stop()  # before it was given any chart, as when the round cannot be read
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # already reaped: no zombie
+
+
+@pytest.mark.parametrize("unsafe", ["qt", "thread", "windows", "macos"])
+def test_no_child_where_a_fork_is_unsafe_and_the_charts_are_drawn_here(unsafe, monkeypatch):
+    """A window (Qt loaded, worker threads) and other systems (spawn, no fork) draw in-process, same pictures."""
+    monkeypatch.delitem(sys.modules, "PySide6", raising=False)
+    release = threading.Event()
+    helper = threading.Thread(target=release.wait)
+    if unsafe == "qt":
+        monkeypatch.setitem(sys.modules, "PySide6", types.ModuleType("PySide6"))
+    elif unsafe == "thread":
+        helper.start()
+    else:
+        monkeypatch.setattr(sys, "platform", "win32" if unsafe == "windows" else "darwin")
+    if unsafe == "windows":
+        monkeypatch.delattr(os, "fork")
+    forks = []
+    monkeypatch.setattr(ChartImages, "_fork", lambda self: forks.append(self))
+    try:
+        images = ChartImages(6.0, 60)
+        pictures = drawn(images)
+    finally:
+        release.set()
+        if helper.is_alive():
+            helper.join()
+    assert forks == [] and images._pid is None
+    assert [(w, h) for w, h, _pixels in pictures] == [(360, 144), (360, 162)]
+
+
+def test_the_command_line_report_forks_only_without_qt(monkeypatch):
+    """Where nothing makes a fork unsafe (one thread, Linux, no Qt), the helper starts."""
+    monkeypatch.delitem(sys.modules, "PySide6", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert chart_images._can_fork() is hasattr(os, "fork")
