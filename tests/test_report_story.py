@@ -133,6 +133,14 @@ def test_actions_show_their_gap_and_overdue_or_target_flags(report):
     assert late in text
     due = i18n.format_date("2026-01-31", report.lang)
     assert due in text  # the date whole, never broken across two lines
+    # nor a grade parted from its side ("customers" / "C") or a number from its unit ("74" / "days")
+    page = next(p.extract_text() for p in report.reader.pages if report.says("Gap it addresses") in _clean(
+        p.extract_text()))
+    lines = [line.replace("\u00a0", " ").strip() for line in page.splitlines()]
+    assert not any(re.fullmatch(r"[A-F]", line) and after[:1] in ("+", MINUS)
+                   for line, after in zip(lines, lines[1:]))
+    number_and_unit = " ".join(late.split()[-2:])  # "74 days", "74 ngày"
+    assert any(line.endswith(number_and_unit) for line in lines)
 
 
 def test_every_section_is_a_bookmark_pointing_at_its_page(report):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from rater_desktop.action_status import ActionStatus
@@ -9,9 +10,14 @@ from rater_desktop.analysis import ReportCard
 from rater_desktop.i18n import _, ngettext
 from rater_desktop.report.model import Section, Table, Text
 from rater_desktop.report.words import STATUS_WORDS, clip, criterion_text, date_text, flag_word, grade_word, signed
+from rater_desktop.report.wrapping import NBSP
 
 OVERDUE_SHADE = "#f8dccd"
 REACHED_SHADE = "#d5ead6"
+_GRADE_AFTER_SPACE = re.compile(r" (?=[A-F–](?: |$))")
+"""the space before a lone grade letter, which a narrow column must not break"""
+_NUMBER_BEFORE_SPACE = re.compile(r"(?<=\d) ")
+"""the space between a number and its unit ("305 days")"""
 
 
 def plan_section(card: ReportCard, names: Mapping[str, str], statuses: Sequence[ActionStatus]) -> Section | None:
@@ -54,8 +60,9 @@ def gap_text(status: ActionStatus, names: Mapping[str, str]) -> str:
         return "–"
     lines = [names[action.dimension]]
     if status.team or status.customer:
-        lines.append(_("team {team} · customers {customers}").format(
-            team=status.team.grade if status.team else "–", customers=status.customer.grade if status.customer else "–"))
+        sides = _("team {team} · customers {customers}").format(
+            team=status.team.grade if status.team else "–", customers=status.customer.grade if status.customer else "–")
+        lines.append(_GRADE_AFTER_SPACE.sub(NBSP, sides))  # "khách hàng C", never "khách hàng" / "C"
     if status.gap is not None:
         flag = flag_word(status.flag) if status.flag not in (None, "aligned") else ""
         lines.append(" ".join(part for part in (signed(status.gap), flag.lower()) if part))
@@ -65,8 +72,8 @@ def gap_text(status: ActionStatus, names: Mapping[str, str]) -> str:
 def _state(status: ActionStatus) -> str:
     text = _(STATUS_WORDS.get(status.action.status, STATUS_WORDS["open"]))
     if status.overdue:
-        text += "\n" + ngettext("Overdue by {n} day", "Overdue by {n} days", status.days_overdue).format(
-            n=status.days_overdue)
+        late = ngettext("Overdue by {n} day", "Overdue by {n} days", status.days_overdue).format(n=status.days_overdue)
+        text += "\n" + _NUMBER_BEFORE_SPACE.sub(NBSP, late)  # "305 ngày" stays on one line
     if status.target_reached:
         text += "\n" + _("Target reached ({grade})").format(grade=status.check.actual)
     return text
