@@ -182,3 +182,117 @@ def test_numbers_are_in_the_report_language_with_real_minus_signs(report):
     assert band in text
     if report.lang == "vi":
         assert not re.search(r"\b\d\.\d\d\b", text)  # no decimal point anywhere in a Vietnamese report
+
+
+def _names(report) -> dict[str, str]:
+    return {d.key: row[0] for d, row in zip(report.card.dimensions, _side_by_side(report))}
+
+
+def _section_text(report, title: str) -> str:
+    """The text of the pages from the section's bookmark up to (and with) the next section's page."""
+    top = [e for e in report.reader.outline if not isinstance(e, list)]
+    starts = sorted(report.reader.get_destination_page_number(e) for e in top)
+    start = report.reader.get_destination_page_number(next(e for e in top if e.title == title))
+    end = next((page for page in starts if page > start), len(report.pages) - 1)
+    text = " ".join(report.pages[start:end + 1])
+    return text[text.index(title):]
+
+
+def _in_order(text: str, parts) -> bool:
+    """Every part found in ``text``, each after the one before."""
+    at = 0
+    for part in parts:
+        found = text.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
+
+
+def _grade(report, stat) -> str:
+    return f"{stat.grade} ({report.number(stat.mean)})"
+
+
+def test_statement_level_ranks_team_and_customer_statements_with_their_figures(report):
+    ranked, names = report.card.statements, _names(report)
+    text = _section_text(report, report.says("Strongest and weakest statements"))
+    assert [len(part) for part in (ranked.team_top, ranked.team_bottom, ranked.customer_top,
+                                   ranked.customer_bottom)] == [5, 5, 5, 5]
+    with i18n.language_context(report.lang):
+        from rater_desktop.report.words import criterion_text
+
+        wording = {r.criterion.id: _clean(criterion_text(r.criterion))
+                   for r in (*ranked.team_top, *ranked.team_bottom, *ranked.team_disagreed)}
+    team_rows = [(report.says("Team: strongest statements"), ranked.team_top),
+                 (report.says("Team: weakest statements"), ranked.team_bottom)]
+    for heading, rows in team_rows:
+        parts = [heading]
+        for r in rows:
+            parts += [wording[r.criterion.id], names[r.dimension], _grade(report, r.stat), str(r.stat.n)]
+        assert _in_order(text, parts), heading
+    # strongest first, weakest first
+    assert [r.stat.mean for r in ranked.team_top] == sorted((r.stat.mean for r in ranked.team_top), reverse=True)
+    assert [r.stat.mean for r in ranked.team_bottom] == sorted(r.stat.mean for r in ranked.team_bottom)
+    parts = [report.says("Where the team disagreed most")]
+    for r in ranked.team_disagreed:
+        parts += [wording[r.criterion.id], names[r.dimension], report.number(r.stat.sd)]
+    assert _in_order(text, parts)
+    assert [r.stat.sd for r in ranked.team_disagreed] == sorted((r.stat.sd for r in ranked.team_disagreed),
+                                                                 reverse=True)
+    for heading, rows in ((report.says("Customers: highest-rated questions"), ranked.customer_top),
+                          (report.says("Customers: lowest-rated questions"), ranked.customer_bottom)):
+        parts = [heading]
+        for r in rows:
+            parts += [_clean(r.text), names[r.dimension], _grade(report, r.stat), str(r.stat.n)]
+        assert _in_order(text, parts), heading
+    # the demo's team weighted the dimensions, so the importance × performance view is there, explained
+    assert report.card.servqual_weights
+    section = next(s for s in report.content.sections if s.key == "statements")
+    view = next(b for b in section.blocks if isinstance(b, Chart))
+    assert view.spec.importance == tuple(report.card.servqual_weights[d.key] for d in report.card.dimensions)
+    assert view.spec.performance == tuple(d.customer.mean for d in report.card.dimensions)
+    assert _in_order(text, [report.says("What matters most, and how it is rated"), _clean(view.caption)[:80]])
+
+
+def test_distributions_show_the_nps_split_box_shares_and_intervals(report):
+    card, names = report.card, _names(report)
+    text = _section_text(report, report.says("How customers see the service"))
+    split = card.nps_split
+    assert split.promoters - split.detractors == pytest.approx(card.kpis.nps, abs=0.05)
+    share = [f"{report.number(v, 0)} %" for v in (split.detractors, split.passives, split.promoters)]
+    labels = [report.says(label) for label in ("Detractors (0–6)", "Passives (7–8)", "Promoters (9–10)")]
+    assert _in_order(text, [f"{label} {value}" for label, value in zip(labels, share)])
+    assert (f"({report.number(split.promoters, 1)} % {MINUS} {report.number(split.detractors, 1)} %)"
+            in text)
+    rows = []
+    for d in card.dimensions:
+        shares = (d.team_boxes.top_two, d.team_boxes.bottom_two, d.customer_boxes.top_two, d.customer_boxes.bottom_two)
+        rows.append(" ".join((names[d.key], *(f"{report.number(v, 0)} %" for v in shares))))
+    assert _in_order(text, [report.says("Customers: top two"), *rows])
+    intervals = [f"{names[d.key]} {d.customer.grade} {report.number(d.customer.mean)} {d.customer.n} "
+                 f"{report.number(d.customer.ci95[0])}–{report.number(d.customer.ci95[1])}" for d in card.dimensions]
+    assert _in_order(text, [report.says("Customer grades in detail"), *intervals])
+    # the bar chart on the at-a-glance page carries the same intervals as whiskers, and says so
+    bars = next(b for s in report.content.sections if s.key == "glance" for b in s.blocks if isinstance(b, Chart))
+    assert bars.spec.customer_ci == tuple(d.customer.ci95 for d in card.dimensions)
+    assert bars.spec.team_ci == tuple(d.internal.ci95 for d in card.dimensions)
+    assert "95 %" in report.pages[1] and report.says("95 % interval") == bars.spec.interval_label
+
+
+def test_each_section_lists_its_sub_headings_as_bookmarks(report):
+    outline = report.reader.outline
+    children = {entry.title: [c.title for c in outline[i + 1] if not isinstance(c, list)]
+                for i, entry in enumerate(outline[:-1])
+                if not isinstance(entry, list) and isinstance(outline[i + 1], list)}
+    statements = children[report.says("Strongest and weakest statements")]
+    assert statements == [report.says(t) for t in (
+        "Team: strongest statements", "Team: weakest statements", "Where the team disagreed most",
+        "Customers: highest-rated questions", "Customers: lowest-rated questions",
+        "What matters most, and how it is rated")]
+    customers = children[report.says("How customers see the service")]
+    assert customers[:2] == [report.says("Zone of tolerance"), report.says("How the answers are spread")]
+    assert report.says("Customer grades in detail") in customers
+    assert children[report.says("Statement detail")] == list(_names(report).values())
+    for entry in (c for group in outline if isinstance(group, list) for c in group if not isinstance(c, list)):
+        page = report.reader.get_destination_page_number(entry)
+        assert _clean(entry.title) in report.pages[page], entry.title
