@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 
 import pytest
@@ -10,6 +11,7 @@ from rater_desktop.analysis import report_card
 from rater_desktop.demo import words, write_demo
 from rater_desktop.i18n import resources_dir
 from rater_desktop.model import DIMENSION_KEYS
+from rater_desktop.sessions.reveal import reveal
 from rater_desktop.storage import open_workbook
 
 
@@ -70,6 +72,32 @@ def test_rationales_are_different_for_every_dimension_and_round(demo):
     _lang, rounds = demo
     rationales = [c.rationale for data in rounds for c in data.consensus]
     assert len(rationales) == 10 and len(set(rationales)) == 10
+
+
+VOTE_CLAIMS = {
+    "en": (r"\b(one|two|three|four|five|six|seven|eight) (?:votes? )?of ([A-F])\b",
+           ("one", "two", "three", "four", "five", "six", "seven", "eight")),
+    "vi": (r"\b(một|hai|ba|bốn|năm|sáu|bảy|tám) phiếu ([A-F])\b",
+           ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám")),
+}
+"""How a rationale states a vote count ("Seven votes of B", "một phiếu A"), and the number words."""
+
+
+def test_vote_counts_in_rationales_match_the_reveal(demo):
+    """The facilitator reveals a dimension and reads its agreed rationale beside the dots: any count of
+    votes the rationale states is the count the reveal shows (a demo that said 'two votes of D' under
+    seven B dots and one A taught newcomers to distrust the screen)."""
+    lang, rounds = demo
+    pattern, numbers = VOTE_CLAIMS[lang]
+    claims = 0
+    for data in rounds:
+        card = report_card(data)
+        for agreed in data.consensus:
+            shown = reveal(card, data, agreed.dimension).distribution
+            for word, letter in re.findall(pattern, agreed.rationale, flags=re.IGNORECASE):
+                claims += 1
+                assert numbers.index(word.lower()) + 1 == shown[letter], (agreed.rationale, shown)
+    assert claims >= 2
 
 
 def test_each_round_has_a_survey_with_comments_and_a_zone_of_tolerance(demo):
