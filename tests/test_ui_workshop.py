@@ -291,3 +291,35 @@ def test_results_are_sealed_while_the_workshop_votes(qtbot, workshop):
     qtbot.mouseClick(page.reveal_button, Qt.MouseButton.LeftButton)  # the reveal opens the results
     assert results.body.currentIndex() == 0 and customers.body.currentIndex() == 0
     assert "A (4.00 of 4)" in results.overall.text()
+
+
+def test_undo_and_redo_of_a_consensus_show_the_stored_grade_not_the_undone_one(qtbot, workshop):
+    """The facilitator records C, presses Ctrl+Z: the grade field goes back to what the workbook holds
+    (none), not the C that a second click of Record consensus would quietly write again; redo brings C
+    back.  A vote arriving while a rationale is being typed keeps the typing."""
+    page, ops = workshop, workshop.operations
+    data = ops.workbook.read_assessment(page.assessment_id)
+    for person, letter in zip(data.participants, "ABC", strict=True):
+        for criterion in data.criteria:
+            ops.set_grade(person.id, criterion.id, letter)
+    qtbot.mouseClick(page.reveal_button, Qt.MouseButton.LeftButton)
+    assert page.session.current is not None and page.record_button.isEnabled()
+    page.grade.setFocus()
+    qtbot.keyClicks(page.grade, "C")
+    qtbot.mouseClick(page.rationale, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.rationale, "Mornings fine, evenings not")
+    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    assert page.saved.text() == "Consensus saved."
+
+    qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.session.agreed() is None
+    assert page.grade.currentData() is None and page.rationale.toPlainText() == "" and page.saved.text() == ""
+
+    ops.redo()
+    assert (page.grade.currentData(), page.rationale.toPlainText()) == ("C", "Mornings fine, evenings not")
+
+    qtbot.mouseClick(page.rationale, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(page.rationale, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.rationale, " and weekends")
+    ops.set_grade(data.participants[0].id, data.criteria[0].id, "B")  # someone changes a vote meanwhile
+    assert page.rationale.toPlainText() == "Mornings fine, evenings not and weekends"

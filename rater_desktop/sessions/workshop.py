@@ -37,7 +37,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from rater_desktop.changes import Change, ChangeKind
-from rater_desktop.model import CONTINUUM_ITEMS, CONTINUUM_KINDS, DIMENSION_KEYS, AssessmentData, Participant
+from rater_desktop.model import (
+    CONTINUUM_ITEMS,
+    CONTINUUM_KINDS,
+    DIMENSION_KEYS,
+    AssessmentData,
+    Consensus,
+    Participant,
+)
 from rater_desktop.privacy import shown_card
 from rater_desktop.sessions.grading import GradingSession, Step
 from rater_desktop.sessions.reveal import QueueItem, Reveal, discussion_queue, reveal
@@ -353,6 +360,17 @@ class WorkshopSession:
         data, card = self.operations.cards.read(self.assessment_id)
         reasons = next((item.reasons for item in self.queue if item.dimension == self.current), ())
         return reveal(card, data, self.current), reasons
+
+    def agreed(self) -> Consensus | None:
+        """The consensus the workbook holds for the dimension under discussion (None: none yet).
+
+        Pages compare it with what they last showed: an undo, a redo or a second window may change
+        it behind the facilitator's back, and a stale grade on screen would be recorded again.
+        """
+        current = self.current
+        if current is None:
+            return None
+        return next((c for c in self.data().consensus if c.dimension == current and c.criterion_id is None), None)
 
     def record_consensus(self, grade: str | None, rationale: str) -> Change | None:
         with self._lock:

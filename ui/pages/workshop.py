@@ -25,7 +25,7 @@ from contextlib import AbstractContextManager
 from rater_desktop.changes import ChangeKind
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _
-from rater_desktop.model import Participant
+from rater_desktop.model import Consensus, Participant
 from rater_desktop.operations import Operations
 from rater_desktop.sessions.workshop import Phase
 from ui.dialogs.action_dialog import ActionDialog
@@ -67,6 +67,8 @@ class WorkshopPage(WorkbookPage):
         """chosen by the facilitator when the first voter takes the laptop"""
         self.finished_voter: int | None = None
         self.action_dialog: ActionDialog | None = None
+        self._agreed_shown: Consensus | None = None
+        """the stored consensus the grade and rationale fields were last filled with"""
         # A child window: it goes with the page, so nothing is left to close by hand afterwards.
         self.presenter = PresenterWindow(self)
         self.presenter.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # closing the main window quits
@@ -309,13 +311,15 @@ class WorkshopPage(WorkbookPage):
 
     def _show_current(self) -> None:
         self._refresh_reveal()
-        current = self.session.current
-        agreed = next((c for c in self.session.data().consensus
-                       if c.dimension == current and c.criterion_id is None), None)
-        self.discussion.show_consensus(agreed.grade if agreed else None, agreed.rationale if agreed else "")
+        self._show_agreed()
         self.tick.stop()
         self._show_clock()
-        self.discussion.enable(current is not None)
+        self.discussion.enable(self.session.current is not None)
+
+    def _show_agreed(self) -> None:
+        """Fill the consensus grade and rationale with what the workbook holds for the item."""
+        agreed = self._agreed_shown = self.session.agreed()
+        self.discussion.show_consensus(agreed.grade if agreed else None, agreed.rationale if agreed else "")
 
     def _refresh_reveal(self) -> None:
         """Redraw the current reveal from the workbook (after a vote, a consensus, an undo)."""
@@ -327,6 +331,7 @@ class WorkshopPage(WorkbookPage):
     def record_consensus(self) -> None:
         grade = self.grade.currentData()
         if self.session.record_consensus(grade, self.rationale.toPlainText()) is not None:
+            self._agreed_shown = self.session.agreed()
             self.saved.setText(_("Consensus saved.") if grade else _("Consensus cleared."))
 
     def revote(self) -> None:
@@ -406,6 +411,8 @@ class WorkshopPage(WorkbookPage):
                 self._fill_roster()
         elif self.session.current is not None:
             self._refresh_reveal()
+            if self.session.agreed() != self._agreed_shown:  # an undo or redo: what is typed stays otherwise
+                self._show_agreed()
 
     def retranslate(self) -> None:
         self.voting_button.setText(_("1. Voting"))
