@@ -13,11 +13,13 @@ from rater_desktop.storage import open_workbook
 from rater_desktop.storage.rooms import PhoneTaken, RoomRecord
 
 
-def test_room_code_carries_at_least_80_random_bits_and_fits_a_url():
+def test_room_code_carries_at_least_80_random_bits_and_is_typed_without_doubt():
     codes = {tokens.new_code() for _ in range(200)}
     assert len(codes) == 200
-    for code in codes:
-        assert len(code) * math.log2(64) >= 128 and code.replace("-", "").replace("_", "").isalnum()
+    assert tokens.CODE_LENGTH * math.log2(len(set(tokens.CODE_ALPHABET))) >= 80
+    used = set("".join(codes))
+    assert used <= set(tokens.CODE_ALPHABET) and len(used) == 32  # every character in use: the bits are real
+    assert not used & set("lo01IO-_") and all(len(code) == tokens.CODE_LENGTH for code in codes)
 
 
 def test_a_restarted_app_resumes_the_same_room_and_phone(round_book):

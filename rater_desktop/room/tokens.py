@@ -2,9 +2,11 @@
 
 Two secrets, two jobs:
 
-- the **room code** (128 random bits, in the join address and its QR code)
+- the **room code** (100 random bits, in the join address and its QR code)
   only lets a phone see the list of names and pick one; anyone who can read
-  the screen in the room has it;
+  the screen in the room has it, and someone who cannot scan types it from
+  the screen, so it is lower-case letters and digits without look-alikes
+  (no ``l``/``1``, ``o``/``0``, ``I``, and no ``-`` for a line to break at);
 - a **phone token** (256 random bits) is handed to one phone when its person
   picks their name, and from then on is the only thing that lets that phone
   read or change that person's answers.  The workbook keeps only its SHA-256
@@ -25,15 +27,17 @@ from dataclasses import replace
 from rater_desktop.storage import Workbook
 from rater_desktop.storage.rooms import ROOM_MODES, RoomRecord
 
-CODE_BYTES = 16
-"""Room code length: 128 bits, above the 80 bits DESIGN §10 asks for."""
+CODE_ALPHABET = "23456789abcdefghijkmnpqrstuvwxyz"
+"""32 characters a person reads off a screen and types on a phone without doubt or Shift."""
+CODE_LENGTH = 20
+"""Room code length: 20 × 5 = 100 bits, above the 80 bits DESIGN §10 asks for."""
 TOKEN_BYTES = 32
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
 def new_code() -> str:
-    """A fresh random room code, safe in a URL path (22 characters)."""
-    return secrets.token_urlsafe(CODE_BYTES)
+    """A fresh random room code, safe in a URL path and easy to type (see ``CODE_ALPHABET``)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
 def new_token() -> str:
