@@ -351,17 +351,18 @@ class MainWindow(WindowFiles, QMainWindow):
 
     def export_report(self) -> None:
         """Choose the report's options, then build the PDF in the background."""
+        from ui.dialogs.export_dialog import voting_under_way
         from ui.dialogs.report_dialog import ReportDialog
 
-        if self.workbook is None or self.workbook_view.assessment_id is None:
+        if self.workbook is None or self.workbook_view.assessment_id is None or voting_under_way(self, self.operations):
             return
         ReportDialog(self.workbook.path, self.workbook_view.assessment_id, self).open()
 
     def export_data(self) -> None:
         """Save the workbook's tables as CSV or XLSX, in the background."""
-        from ui.dialogs.export_dialog import export_data
+        from ui.dialogs.export_dialog import export_data, voting_under_way
 
-        if self.workbook is not None:
+        if self.workbook is not None and not voting_under_way(self, self.operations):
             export_data(self, self.workbook)
 
     def show_settings(self) -> None:

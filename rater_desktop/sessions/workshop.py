@@ -414,3 +414,7 @@ class Workshops:
         """True while round ``assessment_id`` is being voted on and its results are not yet revealed."""
         session = self._by_round.get(assessment_id)
         return session is not None and session.sealed
+
+    def any_sealed(self) -> bool:
+        """True while some round of the workbook is being voted on (exports wait for the reveal)."""
+        return any(session.sealed for session in list(self._by_round.values()))

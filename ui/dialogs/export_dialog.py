@@ -92,6 +92,17 @@ class DataExport(QObject):
         self._task = None
 
 
+def voting_under_way(parent: QWidget | None, operations) -> bool:
+    """While a workshop votes, a report or an export would show its running answers: say so and
+    return True (the caller waits for the reveal)."""
+    if operations is None or not operations.workshops.any_sealed():
+        return False
+    QMessageBox.information(parent, _("Voting under way"), _(
+        "A workshop is voting, so its answers are sealed until the facilitator reveals them. "
+        "Export the report or the data after the reveal."))
+    return True
+
+
 def export_data(parent: QWidget | None, workbook) -> DataExport | None:
     """Ask for a .xlsx or .csv file name and export ``workbook`` (a Workbook or its path) there.
 

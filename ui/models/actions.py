@@ -57,6 +57,8 @@ class ActionsModel(QAbstractTableModel):
         self.endResetModel()
 
     def _read_statuses(self) -> dict[int, ActionStatus]:
+        if self._operations.workshops.sealed(self._assessment_id):
+            return {}  # the gaps would be the running votes of a workshop: nothing until the reveal
         try:
             _data, card = self._operations.cards.read(self._assessment_id)
         except KeyError:  # the round was just removed (an undo): its page is on its way out

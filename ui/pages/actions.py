@@ -47,7 +47,8 @@ from ui.widgets.fonts import enlarge
 class ActionPlanPage(WorkbookPage):
     """The actions of ``assessment_id``."""
 
-    WATCHED = ("actions", "criteria", "assessments", "grades", "dimension_grades", "consensus", "surveys", "settings")
+    WATCHED = ("actions", "criteria", "assessments", "grades", "dimension_grades", "consensus", "surveys", "settings",
+               "workshop")
     """actions, and what their gaps and targets are checked against"""
 
     action_saved = Signal(int)

@@ -42,7 +42,8 @@ from ui.widgets.fonts import enlarge
 class TrendsPage(WorkbookPage):
     """The rounds up to ``assessment_id`` (default: the latest); new rounds start from that round."""
 
-    WATCHED = ("grades", "consensus", "criteria", "participants", "assessments", "surveys", "actions", "settings")
+    WATCHED = ("grades", "dimension_grades", "consensus", "criteria", "participants", "assessments", "surveys",
+               "actions", "settings", "workshop")
 
     round_started = Signal(int)
     """id of a round just started from this one"""
@@ -107,11 +108,13 @@ class TrendsPage(WorkbookPage):
     # -- figures -------------------------------------------------------------
 
     def refresh(self) -> None:
-        """The rounds up to this page's round (rounds_up_to), as the report of that round shows them."""
+        """The rounds up to this page's round (rounds_up_to), as the report of that round shows them;
+        a round a workshop is voting on is left out until its reveal (its running means are sealed)."""
         workbook = self.operations.workbook
         known = {a.id for a in workbook.assessments()}
         chosen = self.assessment_id if self.assessment_id in known else None
         history = rounds_up_to(workbook, chosen, read=self.operations.cards.read) if known else []
+        history = [past for past in history if not self.operations.workshops.sealed(past.assessment.id)]
         self.trend = trend([past.card for past in history])
         self.model.set_trend(self.trend)
         self._draw()
