@@ -252,6 +252,8 @@ class _Builder:
         previous = None
         for i, section in enumerate(self.content.sections):
             fresh = i > 0 and (section.new_page or previous == self.content.contents_after)
+            if fresh:
+                _drop_trailing_space(story)
             story += self.section(section, fresh_page=fresh)
             previous = section.key
         return story
@@ -320,6 +322,19 @@ class _Builder:
         shift = layout.contents_at
         layout.fills.update({page + (shift is not None and page > shift): fill for page, fill in used.items()})
         return layout
+
+
+def _drop_trailing_space(story: list) -> None:
+    """Remove the spacing that ends the story before a page break.
+
+    A table that fills a page to its foot is followed by its spacer; that
+    spacer alone would move to the next page and the break after it would
+    leave that page blank.
+    """
+    from reportlab.platypus import Spacer
+
+    while story and isinstance(story[-1], Spacer):
+        story.pop()
 
 
 def _is_subheading(block) -> bool:

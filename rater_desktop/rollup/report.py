@@ -125,8 +125,9 @@ def _heatmap(rollup: Rollup, view: str, names: dict[str, str]) -> Table:
         n = team.customers if view == "customer" else team.participants
         rows.append((clip(team.name, NAME_LIMIT), str(n), *texts))
         shading.append((None, None, *colours))
-    # the longest dimension names ("Responsiveness", "Phương tiện hữu hình") must not break inside a word
-    widths = (2.4, 1.0, 2, 2, 2, 2, 2.4)
+    # the longest dimension names ("Responsiveness", "Phương tiện hữu hình") must not break inside a word,
+    # and a branch's name ("Harbour Street branch", "Chi nhánh Quận 1") should keep to one line
+    widths = (3.2, 0.8, 1.8, 1.8, 2.2, 1.8, 2.5)
     return Table(header, tuple(rows), widths, ("L", "R", *("C",) * len(DIMENSION_KEYS)), shading=tuple(shading))
 
 
