@@ -19,7 +19,8 @@ from rater_desktop import i18n
 from rater_desktop.i18n import _
 from ui.actions import ActionId, create_actions, retranslate_actions
 from ui.pages.welcome import WelcomePage
-from ui.qt import QEvent, QMainWindow, QMenu, QObject, QStackedWidget, QWidget, Signal
+from ui.qt import QApplication, QEvent, QMainWindow, QMenu, QObject, QStackedWidget, QWidget, Signal
+from ui.qt_words import install_qt_words
 from ui.settings import Settings
 from ui.window_files import WORKBOOK_SUFFIX, WindowFiles
 
@@ -46,6 +47,7 @@ class MainWindow(WindowFiles, QMainWindow):
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_qt_words(QApplication.instance())  # before any dialog: Yes, No, OK, Cancel in the window's language
         self.settings = settings if settings is not None else Settings()
         self.workbook: Workbook | None = None
         self.operations: Operations | None = None

@@ -31,6 +31,7 @@ _HOMES = {
         "QThread",
         "QThreadPool",
         "QTimer",
+        "QTranslator",
         "Qt",
         "Signal",
     ),
