@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 
+from rater_desktop import i18n
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.workbook_view import PAGES
@@ -33,6 +34,22 @@ def test_opens_on_the_latest_round_with_every_page_tab(window):
     assert view.round_box.count() == len(rounds) == 2
     titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
     assert titles == ["Overview", "Set-up", "Grading", "Workshop", "Results", "Customers", "Action plan", "Trends"]
+
+
+def test_round_chooser_shows_the_whole_name_and_the_date_as_the_language_writes_it(window, qtbot):
+    """A long Vietnamese round name stays whole in the chooser (it was cut before its date), and the
+    date follows the window's language like every other date on screen."""
+    view = window.workbook_view
+    name = "Đánh giá mùa xuân của chi nhánh Quận Một"
+    window.operations.update_assessment(view.assessment_id, name=name)
+    qtbot.waitUntil(lambda: view.round_box.currentText() == f"{name} – 1 Apr 2026")
+    next(action for action in window.language_group.actions() if action.data() == "vi").trigger()
+    try:
+        text = view.round_box.currentText()
+        assert text == f"{name} – 01/04/2026"
+        qtbot.waitUntil(lambda: view.round_box.width() > view.round_box.fontMetrics().horizontalAdvance(text))
+    finally:
+        i18n.set_language("en")
 
 
 def test_every_page_builds_for_the_current_round(window, qtbot):

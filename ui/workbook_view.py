@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rater_desktop.changes import ChangeKind
-from rater_desktop.i18n import N_, _
+from rater_desktop.i18n import N_, _, format_date
 from ui.pages.home import HomePage
 from ui.qt import QComboBox, QHBoxLayout, QLabel, Qt, QTabWidget, QVBoxLayout, QWidget, Signal
 from ui.tasks import import_in_background, module_ready
@@ -97,6 +97,9 @@ class WorkbookView(QWidget):
         self.round_box = QComboBox()
         self.round_box.setObjectName("roundChooser")
         self.round_box.setMinimumContentsLength(24)
+        # as wide as the longest round's name: "Đánh giá mùa xuân (2026-04-01" was cut off
+        self.round_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._rounds: list[RoundRow] = []
         self.round_label.setBuddy(self.round_box)
         self.round_box.activated.connect(self._round_chosen)
         self.tabs = QTabWidget()
@@ -167,8 +170,9 @@ class WorkbookView(QWidget):
         ids = [row.id for row in rounds]
         self.round_box.blockSignals(True)
         self.round_box.clear()
+        self._rounds = list(rounds)
         for row in rounds:
-            self.round_box.addItem(f"{row.name} ({row.date})", row.id)
+            self.round_box.addItem(round_title(row), row.id)
         self.round_box.blockSignals(False)
         wanted = self.assessment_id if self.assessment_id in ids else (ids[-1] if ids else None)
         if wanted != self.assessment_id:
@@ -263,9 +267,16 @@ class WorkbookView(QWidget):
 
     def retranslate(self) -> None:
         self.round_label.setText(_("&Round:"))
+        for index, row in enumerate(self._rounds):  # the date in the language's own way
+            self.round_box.setItemText(index, round_title(row))
         self.tabs.setTabText(0, _("Overview"))
         for position, spec in enumerate(PAGES, start=1):
             self.tabs.setTabText(position, _(spec.title))
         self.home_page.retranslate()
         self.drop_pages()
         self._tab_shown(self.tabs.currentIndex())
+
+
+def round_title(row: RoundRow) -> str:
+    """A round as the chooser lists it: its name and its date written the way the language writes dates."""
+    return f"{row.name} – {format_date(row.date)}"
