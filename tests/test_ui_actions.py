@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from rater_desktop import i18n
 from rater_desktop.operations import Operations
 from rater_desktop.storage import open_workbook
 from ui.models.actions import COL_DUE, COL_STATUS, COL_TITLE
@@ -126,3 +127,25 @@ def test_double_clicking_an_action_opens_one_edit_dialog(qtbot, page, monkeypatc
     qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert len(opened) == 1 and opened[0] is page.dialog
+
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_action_title_keeps_a_readable_width_on_a_laptop_screen(qtbot, demo_copy, lang):
+    """At 1300 px the titles were squeezed into 40–70 px ("Second till from…" on three lines) while
+    the empty Statement column kept 240: the title now keeps room for its first words, and every column still fits."""
+    i18n.set_language(lang)
+    workbook = open_workbook(demo_copy)
+    try:
+        widget = ActionPlanPage(Operations(workbook), workbook.latest_assessment_id())
+        qtbot.addWidget(widget)
+        widget.resize(1300, 700)
+        widget.show()
+        qtbot.waitExposed(widget)
+        width = widget.view.columnWidth(COL_TITLE)
+        assert width >= 200
+        assert widget.view.fontMetrics().horizontalAdvance(titles(widget)[0]) < 2 * width  # two lines at most
+        assert widget.view.horizontalScrollBar().maximum() == 0  # and the progress column is in sight
+    finally:
+        workbook.close()
+        i18n.set_language("en")

@@ -76,9 +76,12 @@ class ActionPlanPage(WorkbookPage):
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_CRITERION, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_CRITERION, 240)
+        # The title gets a width of its own and the last column (progress) what is left: as the
+        # stretching column the title got only that leftover, 40-70 px on a 1300 px window.
+        for column, width in ((COL_TITLE, 200), (COL_CRITERION, 100)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         # activated covers Enter and a double-click (or the platform's single click); listening to
         # doubleClicked as well opened a second dialog whose OK silently undid the first one's edit
