@@ -7,10 +7,12 @@ settings live in the per-test RATER_CONFIG_DIR (tests/conftest.py).
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QWizard
 
 from rater_desktop import i18n
 from rater_desktop.storage import create_workbook, open_workbook
 from ui.actions import ActionId
+from ui.dialogs.import_wizard import ImportWizard
 from ui.main_window import MainWindow
 from ui.models.rounds import COL_CUSTOMER, COL_NAME, COL_TEAM
 from ui.qt import QFileDialog, QInputDialog, QMessageBox, QSize, Qt
@@ -334,3 +336,45 @@ def test_a_workbook_in_a_read_only_place_is_offered_read_only(qtbot, tmp_path, m
     else:
         assert not opened and window.workbook is None
     assert path.read_bytes() == before
+
+
+# Qt ships no Vietnamese catalog: before ui.qt_words every question in a Vietnamese window asked with
+# English Yes/No, every dialog closed with OK and Cancel, and the import wizard moved on with "Next >".
+Button = QDialogButtonBox.StandardButton
+
+
+def choose_language(window: MainWindow, code: str) -> None:
+    """View → Language → the language, as the user picks it."""
+    next(a for a in window.language_group.actions() if a.data() == code).trigger()
+
+
+def button_texts(buttons: QDialogButtonBox | QMessageBox) -> list[str]:
+    return sorted(button.text() for button in buttons.buttons())
+
+
+def test_standard_and_wizard_buttons_follow_the_window_language(qtbot, window, tmp_path):
+    path = tmp_path / "shop.rater"
+    create_workbook(path, organisation="Shop").close()
+    assert window.open_path(path)
+
+    choose_language(window, "vi")
+    try:
+        check_vietnamese_buttons(qtbot, window)
+    finally:
+        choose_language(window, "en")
+    assert button_texts(QDialogButtonBox(Button.Ok | Button.Cancel)) == ["Cancel", "OK"]
+
+
+def check_vietnamese_buttons(qtbot, window: MainWindow) -> None:
+    question = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                           window)
+    assert button_texts(question) == ["&Có", "&Không"]
+    assert button_texts(QDialogButtonBox(Button.Ok | Button.Cancel)) == ["Hủy", "Đồng ý"]
+    wizard = ImportWizard(window.operations, window.workbook_view.assessment_id, window)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(wizard.isVisible)
+    buttons = [wizard.button(which).text() for which in (
+        QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton, QWizard.WizardButton.CancelButton)]
+    assert buttons == ["< &Quay lại", "&Tiếp >", "Hủy"]
+    wizard.close()
