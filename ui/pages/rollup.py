@@ -29,7 +29,7 @@ from rater_desktop.rollup.session import RollupSession
 from rater_desktop.sentences import error_sentence
 from ui.dialogs.errors import show_error
 from ui.models.rollup_members import COL_ROUND, MembersModel, RoundDelegate
-from ui.pages.rollup_outputs import REPORT_KINDS, SET_KINDS, TABLE_KINDS, ask_output
+from ui.pages.rollup_outputs import RollupOutputs
 from ui.pages.rollup_results import RollupResults
 from ui.qt import (
     QComboBox,
@@ -65,7 +65,7 @@ class _Progress(QObject):
     moved = Signal(int, int)
 
 
-class RollupPage(QWidget):
+class RollupPage(RollupOutputs, QWidget):
     """Members above, figures below, a row of buttons on top; a window of its own."""
 
     computed = Signal()
@@ -319,53 +319,6 @@ class RollupPage(QWidget):
         self._set_busy(self._task is not None)
         self.computed.emit()
         self._close_if_idle()
-
-    # -- saving and writing ---------------------------------------------------------------------
-
-    def save_set(self) -> None:
-        from rater_desktop.rollup.raterset import RaterSetError
-
-        path = ask_output(self, _("Save the roll-up set"), "group", SET_KINDS, self._members())
-        if path is None:
-            return
-        try:
-            self.session.save(path)
-        except RaterSetError as error:
-            show_error(self, _("Could not save the set"), str(error))
-            return
-        self.status.setText(_("Saved the set as {name}.").format(name=Path(path).name))
-
-    def export_table(self) -> None:
-        from rater_desktop.rollup.tables import write_table
-
-        result = self.result
-        path = ask_output(self, _("Export the table"), "rollup", TABLE_KINDS, self._members()) if result else None
-        if path is not None:
-            self._start(lambda: (write_table(result, path), path)[1], self._written, _("Writing the table…"))
-
-    def write_report(self) -> None:
-        from rater_desktop.rollup.report import write_rollup_report
-
-        result = self.result
-        path = ask_output(self, _("Write the group report"), "group", REPORT_KINDS, self._members()) if result else None
-        if path is None:
-            return
-        lang, notices = self.language.currentData(), tuple(self.session.notices)
-        moved, cancel = self._progress.moved, self._cancel
-
-        def work() -> str:
-            write_rollup_report(result, path, lang=lang, notices=notices,
-                                progress=lambda fraction: moved.emit(round(fraction * 100), 100), cancel=cancel.is_set)
-            return path
-
-        self._start(work, self._written, _("Writing the group report…"))
-
-    def _written(self, path: object) -> None:
-        self.status.setText(_("Saved {path}.").format(path=path))
-        self._finished()
-
-    def _members(self) -> tuple[Path, ...]:
-        return tuple(team.source.path for team in self.session.teams)
 
     # -- one background job at a time, with progress and Cancel ------------------------------------
 
