@@ -265,6 +265,8 @@ def test_trends_blind_spots_and_statements_have_their_tabs(qtbot, page, folder):
     blind = {teams.index(r, 0).data(): teams.index(r, 2).data() for r in range(teams.rowCount())}
     assert blind["Airport kiosk"] == "withheld"
     assert "Reliability" in blind["Chi nhánh Hà Nội"]                # team 3.5, customers 3.0: a 0.5 gap
+    hanoi = next(r for r in range(teams.rowCount()) if teams.index(r, 0).data() == "Chi nhánh Hà Nội")
+    assert teams.index(hanoi, 2).data(Qt.ItemDataRole.ToolTipRole) == blind["Chi nhánh Hà Nội"]  # when it is cut
     open_tab(qtbot, page, 3)
     statements = page.results.tables[2][0]
     assert statements.rowCount() == 10                                 # two shared statements per dimension

@@ -253,7 +253,8 @@ def team_rows(result: Rollup) -> list[Row]:
                    *(str(team.actions.get(status, 0)) for status in ACTION_STATUSES)),
             sort=(team.name.casefold(), team.card.assessment.date, len(team.flagged("blind_spot")),
                   len(team.flagged("hidden_strength")), _position(team.card.continuum.current),
-                  _position(team.card.continuum.desired), *(team.actions.get(s, 0) for s in ACTION_STATUSES))))
+                  _position(team.card.continuum.desired), *(team.actions.get(s, 0) for s in ACTION_STATUSES)),
+            tips=("", "", *flags)))  # all five dimensions' names may not fit the column: the tip has them all
     return rows
 
 
