@@ -35,6 +35,7 @@ from rater_desktop.i18n import _
 APPLICATION_ID = 0x52415452
 """``PRAGMA application_id`` of every workbook: "RATR" (header bytes 68-71)."""
 WORKBOOK_SUFFIX = ".rater"
+MAPPING_SUFFIX = ".toml"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 STALE_AFTER = 24 * 60 * 60
 """Seconds after which a ``.partial`` file can only be the leftover of a killed run."""
@@ -86,7 +87,7 @@ def check_output(path: str | os.PathLike[str], *, workbook: bool = False,
                 _("“{name}” is the file being read; choose another file name.").format(name=name), target)
     if not workbook and target.suffix.lower() == WORKBOOK_SUFFIX:
         raise OutputRefused(
-            _("“{name}” is a workbook name; a report or export never goes into a .rater file.").format(name=name),
+            _("“{name}” is a workbook name; nothing but a workbook is written to a .rater file.").format(name=name),
             target)
     if is_workbook_file(target):
         raise OutputRefused(
@@ -143,6 +144,26 @@ def write_atomically(path: str | os.PathLike[str], data: bytes,
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
+
+
+def check_mapping_name(path: str | os.PathLike[str]) -> None:
+    """Refuse (``OutputRefused``) a mapping name not ending in ``.toml``.
+
+    Why: a mapping is text the import reads back as TOML; written under a
+    survey's or a report's name it replaced that file (``suggest a.csv -o
+    b.csv`` overwrote the export b.csv with a mapping).
+    """
+    path = Path(path)
+    if path.suffix.lower() != MAPPING_SUFFIX:
+        raise OutputRefused(_("“{name}” is not a mapping name: a mapping is saved as a .toml file, such as "
+                              "“{example}”.").format(name=path.name, example=f"{path.stem or 'mapping'}.toml"), path)
+
+
+def write_mapping(path: str | os.PathLike[str], text: str, inputs: tuple[str | os.PathLike[str], ...] = ()) -> None:
+    """Save a mapping's TOML text: only under a ``.toml`` name, whole or not at all, never over ``inputs``."""
+    check_output(path, inputs=inputs)  # the survey itself, a folder, a workbook: said first
+    check_mapping_name(path)
+    write_atomically(path, text.encode("utf-8"), inputs=inputs)
 
 
 def _keep_mode(target: Path, partial: Path) -> None:

@@ -47,8 +47,8 @@ def test_output_onto_another_workbook_or_a_rater_name_is_refused(workbook, tmp_p
     disguised.write_bytes(other.read_bytes())
     before = digest(other), digest(disguised)
     capsys.readouterr()
-    for target, words in ((other, "never goes into a .rater file"), (disguised, "existing workbook"),
-                          (tmp_path / "fresh.rater", "never goes into a .rater file")):
+    for target, words in ((other, "nothing but a workbook is written to a .rater file"), (disguised, "existing workbook"),
+                          (tmp_path / "fresh.rater", "nothing but a workbook is written to a .rater file")):
         assert run_cli([command, str(workbook), "-o", str(target)]) == 1
         assert words in error_line(capsys)
     assert (digest(other), digest(disguised)) == before and not (tmp_path / "fresh.rater").exists()

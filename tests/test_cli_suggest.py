@@ -104,3 +104,17 @@ def test_points_of_each_answer_worst_first():
     assert [r.answer for r in scale_points(ScaleSpec("letters"))] == ["F", "D", "C", "B", "A"]
     assert points_lines(ScaleSpec("numeric", 0, 100)) == ["“0” → 0 points", "“100” → 4 points"]
     assert points_lines(ScaleSpec("numeric", 1, 5))[2] == "“3” → 2 points"
+
+
+@pytest.mark.parametrize("name", ["other-survey.csv", "shop.rater", "report.pdf"])
+def test_a_mapping_is_never_written_over_a_file_that_is_not_a_mapping(tmp_path, capsys, name):
+    # suggest a.csv -o b.csv replaced the survey export b.csv with a mapping.
+    survey = small_survey(tmp_path)
+    other = tmp_path / name
+    other.write_bytes(b"Q1\n5\n")
+    assert run_cli(["suggest", str(survey), "-o", str(other)]) == 1
+    stem = name.split(".")[0]
+    said = capsys.readouterr().err
+    assert (f"“{name}” is not a mapping name: a mapping is saved as a .toml file, such as “{stem}.toml”." in said
+            or f"“{name}” is a workbook name; nothing but a workbook is written to a .rater file." in said)
+    assert other.read_bytes() == b"Q1\n5\n"

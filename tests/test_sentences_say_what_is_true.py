@@ -85,10 +85,26 @@ def test_a_repeated_label_is_named(labels, sentence):
     assert sentence in str(caught.value)
 
 
-def test_a_range_too_wide_to_count_with_is_not_called_infinite():
+@pytest.mark.parametrize("bounds", ["min = -1e308\nmax = 1e308", "min = -1e308\nmax = 5", "min = 1\nmax = 2e6"])
+def test_a_range_too_wide_to_count_with_is_not_called_infinite(bounds):
+    # -1e308..5 was taken: the dry run then listed "5 → inf points" beside a 300-digit number
     with pytest.raises(SurveyImportError) as caught:
-        load_mapping(f"[scale]\nmin = -1e308\nmax = 1e308\n{MAPPING}")
+        load_mapping(f"[scale]\n{bounds}\n{MAPPING}")
     assert "too far apart to count with" in str(caught.value) and "inf" not in str(caught.value)
+
+
+@pytest.mark.parametrize("scale, answer", [
+    ("type = 'labels'\nlabels = ['Bad', 'Good', 'Very good']\nnot_applicable = ['No opinion', ' very GOOD']",
+     "very GOOD"),
+    ("min = 1\nmax = 5\nnot_applicable = ['0', '5']", "5"),
+    ("type = 'letters'\nnot_applicable = ['N/A', 'a']", "a"),
+])
+def test_a_not_applicable_code_that_is_an_answer_is_refused_not_silently_emptied(scale, answer):
+    # Accepted before: every "Very good" (or 5) then counted as no answer, without a word.
+    with pytest.raises(SurveyImportError) as caught:
+        load_mapping(f"[scale]\n{scale}\n{MAPPING}")
+    assert f"“{answer}” is under not_applicable but is also an answer on the scale" in str(caught.value)
+    load_mapping(f"[scale]\nmin = 1\nmax = 5\nnot_applicable = ['0', '-99', 'N/A']\n{MAPPING}")  # outside: fine
 
 
 def test_a_dry_run_that_skips_cells_says_so(tmp_path, capsys):
@@ -104,3 +120,20 @@ def test_a_dry_run_that_skips_cells_says_so(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "6 responses would be imported, leaving out 2 cells that are not valid." in out
     assert "The file is valid" not in out
+
+
+def test_a_dry_run_that_would_be_refused_says_so_and_how_to_go_on(tmp_path, capsys):
+    survey = tmp_path / "s.csv"
+    survey.write_text("Q1\n5\nx\n3\n", encoding="utf-8")
+    mapping = tmp_path / "m.toml"
+    mapping.write_text(MAPPING, encoding="utf-8")
+    book = tmp_path / "shop.rater"
+    assert run_cli(["new", str(book)]) == 0
+    capsys.readouterr()
+    assert run_cli(["import", str(book), str(survey), "--map", str(mapping), "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert ("The import would be refused: 1 cell is not valid (--skip-invalid would leave it out and import "
+            "the rest).") in err
+    assert "Nothing was imported" not in err  # a dry run never imports: it was said as if it had tried
+    assert run_cli(["import", str(book), str(survey), "--map", str(mapping)]) == 1
+    assert "Nothing was imported: 1 cell is not valid (--skip-invalid leaves it out" in capsys.readouterr().err

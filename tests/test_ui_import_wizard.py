@@ -190,6 +190,25 @@ def test_save_and_load_mapping_round_trip_and_last_mapping_offer(qtbot, make_wiz
     assert other.current_mapping() == saved
 
 
+def test_a_mapping_is_never_saved_over_the_survey_or_another_file(qtbot, make_wizard, small, tmp_path, monkeypatch):
+    wizard = make_wizard()
+    open_file(qtbot, wizard, small)
+    wizard.next()
+    wizard.next()  # the scale page: the mapping is whole
+    other = tmp_path / "other-survey.csv"
+    other.write_text("Q1\n5\n", encoding="utf-8")
+    before = small.read_bytes()
+    for chosen in (small, other):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, c=chosen, **k: (str(c), ""))
+        wizard.save_mapping_file()
+    assert small.read_bytes() == before and other.read_text(encoding="utf-8") == "Q1\n5\n"
+    assert "is the file being read" in make_wizard.errors[0]
+    assert "“other-survey.csv” is not a mapping name" in make_wizard.errors[1]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "typed"), ""))
+    wizard.save_mapping_file()  # a name typed without its extension gets .toml
+    assert load_mapping(tmp_path / "typed.toml") == wizard.current_mapping()
+
+
 def test_last_survey_mapping_is_offered_for_a_file_of_the_same_shape(qtbot, make_wizard, small):
     wizard = make_wizard()
     open_file(qtbot, wizard, small)

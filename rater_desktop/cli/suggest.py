@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from rater_desktop.cli.common import check_output, existing_file
+from rater_desktop.cli.common import UserError, check_output, existing_file
 from rater_desktop.i18n import _
 
 
@@ -21,19 +21,24 @@ def suggest(file: Path, sheet: str | None, output: Path | None) -> None:
     Every guess carries a comment; guesses to check are left commented out,
     and a scale that is a guess gets confirmed = false, which import refuses.
     """
-    from rater_desktop.files import write_atomically
+    from rater_desktop.files import OutputRefused, check_mapping_name, write_mapping
     from rater_desktop.importing.proposal import propose
     from rater_desktop.importing.proposal_toml import proposal_toml
     from rater_desktop.importing.suggest import builtin_vocabulary
 
+    if output is not None:  # refused before the file is read, never after
+        check_output(output, file)  # never over the survey itself or a workbook
+        try:
+            check_mapping_name(output)  # nor over any other file that is not a mapping
+        except OutputRefused as refused:
+            raise UserError(str(refused)) from None
     names, criteria = builtin_vocabulary()
     proposal = propose(file, names, criteria, sheet)
     text = proposal_toml(proposal)
     if output is None:
         click.echo(text, nl=False)
         return
-    check_output(output, file)  # never over the survey itself or a workbook
-    write_atomically(output, text.encode("utf-8"), inputs=(file,))
+    write_mapping(output, text, inputs=(file,))
     if not proposal.mapping.dimensions and not proposal.mapping.kpis:
         click.echo(_("Wrote {path}. No column is mapped for sure yet: remove the # from the guesses you agree "
                      "with (and check [scale]), then import with it.").format(path=output))

@@ -62,8 +62,16 @@ def _report_import(result, placement, scale, path: Path, *, dry_run: bool, as_js
 
     problems = [cell_error_text(error) for error in result.errors]
     skipped = [cell_error_text(error) for error in result.skipped]
-    if not result.ok:
-        message = _("Nothing was imported: {count} cells are not valid.").format(count=result.error_count)
+    if not result.ok and dry_run:  # a dry run imports nothing anyway: say what the import would do
+        message = ngettext("The import would be refused: {count} cell is not valid (--skip-invalid would "
+                           "leave it out and import the rest).",
+                           "The import would be refused: {count} cells are not valid (--skip-invalid would "
+                           "leave them out and import the rest).", result.error_count).format(count=result.error_count)
+    elif not result.ok:
+        message = ngettext("Nothing was imported: {count} cell is not valid (--skip-invalid leaves it out and "
+                           "imports the rest).",
+                           "Nothing was imported: {count} cells are not valid (--skip-invalid leaves them out and "
+                           "imports the rest).", result.error_count).format(count=result.error_count)
     elif dry_run and result.skipped:
         message = ngettext("{rows} responses would be imported, leaving out {count} cell that is not valid.",
                            "{rows} responses would be imported, leaving out {count} cells that are not valid.",
@@ -106,7 +114,7 @@ def _report_import(result, placement, scale, path: Path, *, dry_run: bool, as_js
             click.echo(line, err=not result.ok)
         if result.error_count > len(problems):
             more = result.error_count - len(problems)
-            click.echo(_("… and {count} more.").format(count=more), err=True)
+            click.echo(_("… and {count} more.").format(count=more), err=not result.ok)
         click.echo(message, err=not result.ok)
         if dry_run:  # the person sees each answer's points before importing for real
             click.echo(_("Points each answer gets:"))

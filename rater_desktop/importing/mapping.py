@@ -28,6 +28,9 @@ MAX_HEADER_ROWS = 3
 MAX_MAPPING_CHARS = 200_000
 """Longest mapping accepted: what a workbook keeps of one (``storage.values.MAPPING_TEXT``)."""
 
+SCALE_LIMIT = 1_000_000
+"""The largest size of a scale's min or max: beyond it no questionnaire's points, and the points
+formula (DESIGN §3) could overflow."""
 LETTER_LABELS: tuple[str, ...] = ("F", "D", "C", "B", "A")
 """Letters worst first: their index is their points (A=4 ... F=0, DESIGN §3)."""
 
@@ -206,7 +209,7 @@ def _scale(data: dict) -> ScaleSpec:
     low, high = table.get("min", 1), table.get("max", 5)
     if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (low, high)):
         raise _fail(_("The mapping's scale min and max must be numbers (not inf or nan)."))
-    if not math.isfinite(float(high) - float(low)):
+    if max(abs(low), abs(high)) > SCALE_LIMIT:  # also: (5 - -1e308) * 4 points overflowed to inf
         raise _fail(_("The mapping's scale min and max are too far apart to count with; give the "
                       "questionnaire's lowest and highest points."))
     if kind == "numeric" and not low < high:
@@ -220,9 +223,22 @@ def _scale(data: dict) -> ScaleSpec:
     confirmed = table.get("confirmed", True)
     if not isinstance(confirmed, bool):
         raise _fail(_("The mapping's scale.confirmed must be true or false."))
-    return ScaleSpec(kind, low, high, labels,
-                     _strings(table.get("not_applicable", []), "scale.not_applicable"),
-                     _strings(table.get("reverse", []), "scale.reverse"), confirmed)
+    scale = ScaleSpec(kind, low, high, labels,
+                      _strings(table.get("not_applicable", []), "scale.not_applicable"),
+                      _strings(table.get("reverse", []), "scale.reverse"), confirmed)
+    _refuse_answers_as_no_answer(scale)
+    return scale
+
+
+def _refuse_answers_as_no_answer(scale: ScaleSpec) -> None:
+    """A not-applicable code the scale also reads as an answer would silently turn every such answer
+    into no answer ("Very satisfied" under both, or "5" on a 1–5 scale): refused, naming it."""
+    from rater_desktop.importing.values import codes_read_as_answers  # values builds on this module
+
+    clashes = codes_read_as_answers(scale)
+    if clashes:
+        raise _fail(_("“{answer}” is under not_applicable but is also an answer on the scale, so every "
+                      "“{answer}” would count as no answer; keep it in one place."), answer=clashes[0])
 
 
 def _refuse_repeated(labels: tuple[str, ...]) -> None:

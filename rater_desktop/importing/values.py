@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Final
 
 from rater_desktop.importing.mapping import LETTER_LABELS, ScaleSpec, fold_answer
@@ -135,3 +136,9 @@ def kpi_converter(kind: str, not_applicable: tuple[str, ...] = ()) -> Converter:
     if kind == "fcr":
         return Converter(_yes_no, not_applicable, "not_yes_no")
     raise ValueError(f"unknown KPI {kind!r}")
+
+
+def codes_read_as_answers(scale: ScaleSpec) -> list[str]:
+    """The scale's not-applicable codes that its own answers include (each would hide real answers)."""
+    reading = scale_converter(replace(scale, not_applicable=()))
+    return [code for code in scale.not_applicable if reading(code) not in (INVALID, None)]

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWizard
 
+from rater_desktop.files import OutputRefused, write_mapping
 from rater_desktop.i18n import _
 from rater_desktop.importing import (
     ImportCancelled,
@@ -157,8 +158,12 @@ class ImportWizard(QWizard):
                                                     _("Mappings (*.toml)"))
         if not path:
             return
+        if not Path(path).suffix:  # a name typed without its extension
+            path += ".toml"
         try:
-            Path(path).write_text(text, encoding="utf-8")
+            write_mapping(path, text, inputs=(self.session.path,))
+        except OutputRefused as refused:
+            show_error(self, _("Save mapping"), str(refused))
         except OSError as error:
             show_error(self, _("Save mapping"), _("The mapping could not be saved: {why}").format(
                 why=error.strerror or error))
