@@ -21,7 +21,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from rater_desktop.i18n import normalise_language, resources_dir
+from rater_desktop.i18n import _, normalise_language, resources_dir
 from rater_desktop.model import DIMENSION_KEYS
 
 SEED = 20260401
@@ -77,11 +77,36 @@ def words(lang: str) -> dict:
 
 
 def write_demo(path: str | Path, lang: str = "en") -> Path:
-    """Write the demo workbook in ``lang`` to ``path`` (which must not exist yet), in one transaction."""
+    """Write the demo workbook in ``lang`` to ``path`` (which must not exist yet).
+
+    It is built under a hidden name and moved into place only when complete:
+    a run killed or failing half-way used to leave an empty workbook under the
+    demo's name, which the window then opened as if it were the demo.
+    """
+    from rater_desktop.files import atomic_output
+    from rater_desktop.storage import WorkbookAccessError, WorkbookError
+    from rater_desktop.storage.opening import check_new_workbook
+
+    path = Path(path)
+    check_new_workbook(path)
+    try:
+        with atomic_output(path, workbook=True, replace=False) as partial:
+            _fill_demo(partial, lang)
+    except FileExistsError as error:  # made meanwhile by someone else: theirs stays
+        raise WorkbookAccessError(_("“{name}” already exists; choose another name.").format(name=path.name),
+                                  path) from error
+    except (WorkbookError, OSError) as error:  # its sentence would name the hidden file, not the demo
+        raise WorkbookAccessError(_("The demo “{name}” could not be written in {folder}: the disk may be full "
+                                    "or the folder read-only.").format(name=path.name, folder=path.parent),
+                                  path) from error
+    return path
+
+
+def _fill_demo(path: Path, lang: str) -> None:
+    """The demo's whole story, written into a new workbook at ``path`` in one transaction."""
     from rater_desktop.framework import builtin_criteria
     from rater_desktop.storage import create_workbook
 
-    path = Path(path)
     text = words(lang)
     rng = random.Random(SEED)
     with create_workbook(path, text["organisation"], framework=builtin_criteria(lang)) as workbook, workbook.batch():
@@ -95,7 +120,6 @@ def write_demo(path: str | Path, lang: str = "en") -> Path:
             _fill_round(workbook, assessment_id, demo_round, index, text, lang, rng)
             _import_survey(workbook, assessment_id, demo_round, text, rng)
             _add_actions(workbook, assessment_id, text["actions"]["autumn" if index == 0 else "spring"])
-    return path
 
 
 def _fill_round(workbook, assessment_id: int, demo_round: DemoRound, index: int, text: dict, lang: str,

@@ -12,7 +12,7 @@ from rater_desktop.demo import words, write_demo
 from rater_desktop.i18n import resources_dir
 from rater_desktop.model import DIMENSION_KEYS
 from rater_desktop.sessions.reveal import reveal
-from rater_desktop.storage import open_workbook
+from rater_desktop.storage import WorkbookAccessError, open_workbook
 
 
 @pytest.fixture(scope="module", params=["en", "vi"])
@@ -117,3 +117,27 @@ def test_each_round_has_a_survey_with_comments_and_a_zone_of_tolerance(demo):
     assert spring.servqual_weighted is not None
     assert [p.dimension for p in spring.priorities][0] == "responsiveness"
     assert set(DIMENSION_KEYS) >= {p.dimension for p in spring.priorities}
+
+
+def test_a_demo_that_fails_half_way_leaves_nothing_under_its_name(tmp_path, monkeypatch):
+    # The command line filled the demo in place: killed or failing half-way, it left an empty
+    # workbook named like the demo, which the window then opened as the demo.
+    import rater_desktop.demo as demo_module
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(demo_module, "_import_survey", fail)
+    target = tmp_path / "demo.rater"
+    with pytest.raises(WorkbookAccessError) as caught:
+        write_demo(target)
+    assert list(tmp_path.iterdir()) == []
+    assert str(caught.value).startswith("The demo “demo.rater” could not be written in") and "partial" not in str(
+        caught.value)
+
+
+def test_making_the_demo_leaves_no_backup_folder_of_its_temporary_name(tmp_path):
+    from rater_desktop.paths import backups_dir
+
+    write_demo(tmp_path / "demo.rater")
+    assert not backups_dir().exists() or not [p for p in backups_dir().iterdir() if p.name.startswith(".")]

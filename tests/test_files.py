@@ -135,6 +135,7 @@ def test_opening_a_workbook_sweeps_its_own_leftovers_only(workbook, tmp_path):
 
 def test_backup_rotation_removes_partials_of_killed_backups(workbook):
     folder = backup_folder(workbook)
+    folder.mkdir(parents=True, exist_ok=True)
     leftover = folder / ".20200101-000000-000000.rater.0badf00d.partial"
     leftover.write_bytes(b"killed during a backup")
     _age(leftover, 2)

@@ -220,14 +220,8 @@ def demo_path(lang: str = "en") -> Path:
 
 
 def write_demo_atomically(path: Path, lang: str = "en") -> Path:
-    """Write the demo beside ``path`` and move it into place only when complete.
-
-    A crash half-way must not leave a broken demo that every later click opens.
-    """
+    """The demo in the data folder, made first if need be (``write_demo`` builds it whole or not at all)."""
     from rater_desktop.demo import write_demo
-    from rater_desktop.files import atomic_output
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_output(path, workbook=True, replace=False) as partial:
-        write_demo(partial, lang)
-    return path
+    return write_demo(path, lang)

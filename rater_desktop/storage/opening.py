@@ -92,8 +92,8 @@ def open_workbook(path: str | os.PathLike[str], *, read_only: bool = False) -> W
     return Workbook(_database(_writing_connection(path)), path, read_only=False)
 
 
-def _writing_connection(path: Path) -> sqlite3.Connection:
-    """The connection that will write: checked again, backed up, migrated, in WAL mode."""
+def _writing_connection(path: Path, *, backup: bool = True) -> sqlite3.Connection:
+    """The connection that will write: checked again, backed up (unless just created), migrated, in WAL mode."""
     try:
         conn = connect(str(path))
         probe(conn, path)
@@ -105,7 +105,7 @@ def _writing_connection(path: Path) -> sqlite3.Connection:
         raise damaged_error(path) from error
     try:
         version = check_workbook(conn, path, thorough=False)
-        _prepare_for_writing(conn, path, version)
+        _prepare_for_writing(conn, path, version, backup=backup)
     except BaseException:
         conn.close()
         raise
@@ -145,9 +145,10 @@ def open_companion(workbook: Workbook) -> CompanionWorkbook:
     return CompanionWorkbook(_database(conn), workbook.path, read_only=False)
 
 
-def _prepare_for_writing(conn: sqlite3.Connection, path: Path, version: int) -> None:
+def _prepare_for_writing(conn: sqlite3.Connection, path: Path, version: int, *, backup: bool = True) -> None:
     try:
-        take_backup(conn, path)
+        if backup:
+            take_backup(conn, path)
     except (OSError, sqlite3.Error) as error:
         if version < SCHEMA_VERSION:
             raise WorkbookAccessError(
@@ -196,20 +197,7 @@ def create_workbook(
     temporary name and renamed at the end, so a failure leaves nothing behind.
     """
     path = Path(path)
-    if path.exists():
-        raise WorkbookAccessError(_("“{name}” already exists; choose another name.").format(name=path.name), path)
-    if not path.parent.is_dir():
-        raise WorkbookAccessError(
-            _("The folder for “{name}” does not exist: {folder}.").format(name=path.name, folder=path.parent),
-            path,
-        )
-    if not os.access(path.parent, os.W_OK):
-        raise WorkbookAccessError(
-            _("“{name}” cannot be created: the folder {folder} is read-only.").format(
-                name=path.name, folder=path.parent
-            ),
-            path,
-        )
+    check_new_workbook(path)
     rows = list(framework) if framework is not None else builtin_framework()
     remove_stale_partials(path.parent, name=path.name)
     try:
@@ -236,4 +224,24 @@ def create_workbook(
             _("“{name}” could not be created in {folder}.").format(name=path.name, folder=path.parent),
             path,
         ) from error
-    return open_workbook(path)
+    # No backup copy of a file just made: it would hold nothing, and one taken of a workbook built
+    # under a temporary name (the demo's) was a backup folder nothing ever removed.
+    return Workbook(_database(_writing_connection(path, backup=False)), path, read_only=False)
+
+
+def check_new_workbook(path: Path) -> None:
+    """Refuse (``WorkbookAccessError``) a path a new workbook cannot be made at, before any work."""
+    if path.exists():
+        raise WorkbookAccessError(_("“{name}” already exists; choose another name.").format(name=path.name), path)
+    if not path.parent.is_dir():
+        raise WorkbookAccessError(
+            _("The folder for “{name}” does not exist: {folder}.").format(name=path.name, folder=path.parent),
+            path,
+        )
+    if not os.access(path.parent, os.W_OK):
+        raise WorkbookAccessError(
+            _("“{name}” cannot be created: the folder {folder} is read-only.").format(
+                name=path.name, folder=path.parent
+            ),
+            path,
+        )
