@@ -91,3 +91,30 @@ def test_the_wizard_reads_a_file_as_suggest_does(tmp_path, make):
     assert (session.source.header_rows, session.source.header_row) == (
         suggested.mapping.source.header_rows, suggested.mapping.source.header_row)
     assert session.table.header_rows == suggested.table.header_rows
+
+
+def test_every_grid_column_is_named_by_its_item_in_suggest(tmp_path):
+    # Cut at 60 characters, "Please state whether you view the following characters favo…" named
+    # thirteen columns alike; the item under the question is what tells them apart.
+    text = proposal_toml_of(EXPORTS / "surveymonkey-starwars-538.csv")
+    for item in ("Luke Skywalker", "Princess Leia Organa", "Yoda"):
+        line = next(line for line in text.splitlines() if line.endswith(f"/ {item}"))
+        assert line.startswith('  # "#') and "Please state whether you view" in line and len(line) < 100
+
+
+def test_columns_with_neither_name_nor_answers_are_one_line_and_the_mapping_imports(tmp_path, capsys):
+    # A second header row ending in 20,000 commas made a mapping of 860 KB, which import then refused.
+    lines = (EXPORTS / "surveymonkey-starwars-538.csv").read_text(encoding="latin-1").splitlines()
+    lines[1] += "," * 3000
+    survey = tmp_path / "wide.csv"
+    survey.write_text("\n".join(lines) + "\n", encoding="latin-1")
+    text = proposal_toml_of(survey)
+    assert "  # 3000 columns hold no answers and have no name of their own (#39–#3038)." in text
+    assert len(text) < 10_000
+
+
+def proposal_toml_of(survey: Path) -> str:
+    from rater_desktop.importing.proposal_toml import proposal_toml
+
+    names, criteria = builtin_vocabulary()
+    return proposal_toml(propose(survey, names, criteria))

@@ -123,3 +123,14 @@ def test_mapping_fits_only_when_every_named_column_exists_once():
     with_comments = load_mapping('[dimensions]\nempathy = ["Q1"]\n[comments]\ncolumns = ["Why"]\n')
     assert mapping_fits(with_comments, ["Q1", "Why"]) and not mapping_fits(with_comments, ["Q1"])
     assert mapping_fits(Mapping(dimensions={"empathy": ("#1",)}), ["anything"])
+
+
+def test_a_column_title_keeps_a_grid_item_whole_and_stays_short():
+    from rater_desktop.importing.column_guess import column_title
+
+    question = "Please state whether you view the following characters favorably or unfavorably."
+    title = column_title([question, "Luke Skywalker"])
+    assert title.endswith(" / Luke Skywalker") and title.startswith("Please state") and len(title) <= 60
+    assert column_title(["Staff are reliable"]) == "Staff are reliable"
+    assert column_title([]) == ""
+    assert len(column_title(["Q " * 80])) <= 60

@@ -323,3 +323,21 @@ def test_cancel_during_import_leaves_no_survey(qtbot, make_wizard, ops, big, mon
     assert not wizard.isVisible()
     assert not wizard.import_page.done
     assert ops.workbook.surveys(ops.workbook.latest_assessment_id()) == []
+
+
+def test_every_dimension_and_key_figure_choice_fits_its_column(qtbot, make_wizard):
+    # Fitted to "Not imported", a chosen "Responsiveness (expectation)" was cut off.
+    from ui.models.survey_preview import KPI_ROLES, ROLES, role_text
+
+    wizard = make_wizard()
+    open_file(qtbot, wizard, EXPORTS / "surveymonkey-starwars-538.csv")
+    wizard.next()
+    view = wizard.columns_page.view
+    metrics, header = view.fontMetrics(), view.horizontalHeader()
+    for column, roles in ((COL_ROLE, ROLES), (COL_KPI, KPI_ROLES)):
+        for role in roles:  # each choice shows whole on the row's two lines
+            words = role_text(role).split()
+            lines = [" ".join(words[:k]) for k in range(len(words) + 1)], [" ".join(words[k:]) for k in
+                                                                           range(len(words) + 1)]
+            needed = min(max(metrics.horizontalAdvance(a), metrics.horizontalAdvance(b)) for a, b in zip(*lines))
+            assert needed < header.sectionSize(column), role_text(role)

@@ -103,6 +103,26 @@ def column_questions(header_rows: Sequence[Sequence[str]], width: int) -> list[l
     return columns
 
 
+def column_title(cells: Sequence[str], limit: int = 60) -> str:
+    """A column's header cells as one short name a person tells it by.
+
+    A grid's columns share the question and differ only by the item under it
+    ("Please state whether you view the following characters…" / "Han
+    Solo"): the question is shortened so the item always shows, where cutting
+    the joined text at ``limit`` left thirteen columns looking the same.
+    """
+    cells = [cell for cell in cells if cell]
+    if len(cells) < 2:
+        return _shorten(cells[0] if cells else "", limit)
+    item = _shorten(cells[-1], limit // 2)
+    return f"{_shorten(' / '.join(cells[:-1]), limit - len(item) - 3)} / {item}"
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:max(limit - 1, 1)].rstrip() + "…"
+
+
 def answer_counts(rows: Sequence[Sequence[str]], column: int) -> Counter[str]:
     """How often each non-blank answer occurs in a column, the case and space variants of one
     answer counted as one (as the import reads them), under its most frequent spelling."""

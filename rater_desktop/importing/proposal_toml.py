@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rater_desktop.i18n import _
+from rater_desktop.i18n import _, ngettext
+from rater_desktop.importing.column_guess import column_title
 from rater_desktop.importing.guess_words import column_reason_text, comments_warning, scale_note_text
 from rater_desktop.importing.points import points_text, scale_points
 from rater_desktop.importing.presets import PRESETS
@@ -52,8 +53,7 @@ def _comment(text: str, indent: str = "") -> list[str]:
 
 def _question_text(proposal: Proposal, index: int, ref: str) -> str:
     """The column's question, shortened, when its reference does not already say it ("" otherwise)."""
-    text = _printable(" / ".join(cell for cell in proposal.questions[index] if cell != ref))
-    return text if len(text) <= 60 else text[:59] + "…"
+    return _printable(column_title([cell for cell in proposal.questions[index] if cell != ref]))
 
 
 def _question(proposal: Proposal, index: int, ref: str) -> str:
@@ -162,7 +162,9 @@ def _set_aside(proposal: Proposal) -> list[str]:
     named |= {g.index for g in proposal.columns if g.kpi or g.role == "comment"
               or g.reason.code in ("second_kpi", "nps_values")}
     rest = [g for g in proposal.columns if g.index not in named]
-    if not rest:
+    blank = [g.index for g in rest if g.reason.code == "empty" and not _own_name(proposal, g.index)]
+    rest = [g for g in rest if g.index not in blank]
+    if not rest and not blank:
         return []
     lines = _comment(_("Columns not imported:"))
     for guess in rest:
@@ -170,7 +172,28 @@ def _set_aside(proposal: Proposal) -> list[str]:
         question = _question_text(proposal, guess.index, ref)
         name = f"{_value(ref)} ({question})" if question else _value(ref)
         lines += _comment(f"{name}: {column_reason_text(guess)}", "  ")
+    if blank:  # one line for them all: a row of stray commas made a mapping too long to import
+        lines += _comment(ngettext("{count} column holds no answers and has no name of its own ({columns}).",
+                                   "{count} columns hold no answers and have no name of their own ({columns}).",
+                                   len(blank)).format(count=len(blank), columns=_spans(blank)), "  ")
     return lines
+
+
+def _own_name(proposal: Proposal, index: int) -> bool:
+    headers = proposal.table.headers
+    return index < len(headers) and bool(headers[index].strip())
+
+
+def _spans(indexes: list[int]) -> str:
+    """Column numbers as runs: "#4, #9–#16384"."""
+    runs: list[list[int]] = []
+    for index in sorted(indexes):
+        if runs and index == runs[-1][1] + 1:
+            runs[-1][1] = index
+        else:
+            runs.append([index, index])
+    shown = [f"#{a + 1}" if a == b else f"#{a + 1}–#{b + 1}" for a, b in runs[:10]]
+    return ", ".join(shown) + (", …" if len(runs) > 10 else "")
 
 
 def proposal_toml(proposal: Proposal) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWizardPage
 
 from rater_desktop.i18n import _, ngettext
@@ -31,6 +32,15 @@ from ui.qt import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButt
 
 EXAMPLES_WIDTH = 160
 """pixels example answers may always take"""
+MENU_PADDING = 36
+"""pixels beside a menu's text: the arrow and the frame"""
+
+
+def _two_line_width(metrics: QFontMetrics, text: str) -> int:
+    """The narrowest width showing ``text`` whole on two lines, broken at a space."""
+    words = text.split()
+    return min(max(metrics.horizontalAdvance(" ".join(words[:k])), metrics.horizontalAdvance(" ".join(words[k:])))
+               for k in range(len(words) + 1))
 
 
 class _RoleDelegate(QStyledItemDelegate):
@@ -105,6 +115,10 @@ class ColumnsPage(QWizardPage):
         header = self.view.horizontalHeader()
         header.resizeSection(COL_EXAMPLES, min(header.sectionSize(COL_EXAMPLES),
                                                max(EXAMPLES_WIDTH, self.view.viewport().width() // 5)))
+        metrics = self.view.fontMetrics()  # every choice fits on the row's two lines, not only "Not imported"
+        for column, roles in ((COL_ROLE, ROLES), (COL_KPI, KPI_ROLES)):
+            widest = max(_two_line_width(metrics, role_text(role)) for role in roles)
+            header.resizeSection(column, max(header.sectionSize(column), widest + MENU_PADDING))
 
     def prepare_roles(self) -> None:
         """Fill the roles for the session's table: a mapping to reuse, else the suggestions."""
