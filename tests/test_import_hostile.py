@@ -75,6 +75,26 @@ def test_a_pdf_is_named_as_such_and_no_encoding_is_asked_for(tmp_path):
     assert "PDF" in refused(lambda: preview(named_xlsx, SourceSpec()), "not_text")
 
 
+SATISFACTION = {
+    "cp949": ["매우 불만족", "불만족", "보통", "만족", "매우 만족"],
+    "gb18030": ["非常不满意", "不满意", "一般", "满意", "非常满意"],
+    "big5": ["非常不滿意", "不滿意", "普通", "滿意", "非常滿意"],
+    "shift_jis": ["非常に不満", "不満", "普通", "満足", "非常に満足"],
+}
+
+
+@pytest.mark.parametrize("encoding", list(SATISFACTION))
+def test_short_east_asian_answers_are_read_right_and_a_korean_export_is_certain(tmp_path, encoding):
+    # A Korean export of short answers was read right but called unsure (confidence 0.0): its
+    # gb18030 reading, a little messy, counted as a rival of a reading with no mess at all.
+    labels = SATISFACTION[encoding]
+    text = "Timestamp,Q1,Q2\n" + "".join(f"x,{labels[i % 5]},{labels[(i + 1) % 5]}\n" for i in range(40))
+    table = preview(write(tmp_path / "s.csv", text.encode(encoding)), SourceSpec())
+    assert table.rows[0] == ["x", labels[0], labels[1]]  # never a wrong reading called certain
+    if encoding == "cp949":
+        assert table.encoding == "cp949" and table.encoding_certain and table.encoding_confidence >= 0.8
+
+
 def test_a_correctly_guessed_korean_file_is_certain(tmp_path):
     text = "이름,만족도\n김철수,5\n이영희,4\n박민수,3\n서비스가 정말 좋았습니다,5\n" * 5
     table = preview(write(tmp_path / "ko.csv", text.encode("cp949")), SourceSpec())

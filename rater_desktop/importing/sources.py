@@ -151,7 +151,10 @@ def detect_encoding(path: Path, declared: str = "auto") -> tuple[str, float, boo
                  and (m.encoding == "cp1252" or str(m) == as_cp1252)), None)
     chosen = same or best
     text = as_cp1252 if same else str(best)
-    rivals = [m for m in matches if m.chaos <= best.chaos + 0.1 and str(m) != text]
+    # A reading with no mess at all outranks one with some: Korean cp949 text read as gb18030 is
+    # a little messy (0.06), and counting it as a rival reported a right guess as unsure.
+    rivals = [m for m in matches if m.chaos <= best.chaos + 0.1 and str(m) != text
+              and not (best.chaos == 0 and m.chaos > 0)]
     alone = not rivals and best.chaos <= 0.15
     confidence = round(max(float(chosen.coherence), 1.0 - float(best.chaos) if alone else 0.0), 3)
     return ("cp1252" if same else best.encoding), confidence, alone or confidence >= _SURE
