@@ -33,6 +33,17 @@ if os.environ.get("RATER_BLOCK_QT") == "1":
     collect_ignore_glob = ["test_ui_*.py", "benchmarks/*", "test_room_browser.py"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_folders_for_shared_fixtures(tmp_path_factory):
+    """The same for workbooks that session and module fixtures make before any test's own folders exist
+    (they took backup copies in the real home folder)."""
+    base = tmp_path_factory.mktemp("shared-home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RATER_DATA_DIR", str(base / "data"))
+        patch.setenv("RATER_CONFIG_DIR", str(base / "config"))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def private_folders(tmp_path_factory, monkeypatch):
     """Keep backups and settings of every test out of the real home folder."""
