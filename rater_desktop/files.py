@@ -85,6 +85,9 @@ def check_output(path: str | os.PathLike[str], *, workbook: bool = False,
         if _same_file(target, Path(source)):
             raise OutputRefused(
                 _("“{name}” is the file being read; choose another file name.").format(name=name), target)
+    if target.name != name and (is_workbook_file(target) or not workbook and target.suffix.lower() == WORKBOOK_SUFFIX):
+        raise OutputRefused(_("“{name}” is a link to the workbook “{target}”; choose another file name so it is not "
+                              "replaced.").format(name=name, target=target.name), target)
     if not workbook and target.suffix.lower() == WORKBOOK_SUFFIX:
         raise OutputRefused(
             _("“{name}” is a workbook name; nothing but a workbook is written to a .rater file.").format(name=name),

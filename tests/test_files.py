@@ -161,3 +161,16 @@ def test_a_new_workbook_is_created_with_the_umask(tmp_path, umask_027):
     create_workbook(path, framework=FRAMEWORK).close()
     assert mode(path) == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["new.rater"]
+
+
+def test_a_link_to_a_workbook_is_named_as_such(tmp_path):
+    # It was called "a workbook name" although the name given was report.pdf.
+    book = tmp_path / "client.rater"
+    create_workbook(book, "Acme", framework=FRAMEWORK).close()
+    link = tmp_path / "report.pdf"
+    link.symlink_to(book)
+    for as_workbook in (False, True):
+        with pytest.raises(OutputRefused) as caught:
+            check_output(link, workbook=as_workbook)
+        assert str(caught.value) == ("“report.pdf” is a link to the workbook “client.rater”; choose another file "
+                                     "name so it is not replaced.")
