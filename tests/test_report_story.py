@@ -118,7 +118,7 @@ def test_the_method_names_the_survey_it_used(report):
 
     tool = next(s.tool for s in report.card.sources if s.included)
     assert report.says(PRESETS[tool].label) in report.text  # the tool the export looks like
-    assert survey["not_applicable"] in report.text
+    assert f"{report.says('Answers read as N/A')} “{survey['not_applicable']}”" in report.text
     assert _clean(survey["better"]) in report.text  # a comment column, named as kept
     answered = report.card.dimensions[0].customer.n
     assert f"{_side_by_side(report)[0][0]} {answered}" in report.text

@@ -79,7 +79,7 @@ def survey_blocks(card: ReportCard, names: Mapping[str, str], mappings: Mapping[
     if used:
         # one column per survey: a file name needs the width, and three surveys still fit
         facts = [_source_facts(source, mappings.get(source.id, "")) for source in used]
-        labels = (_("Tool"), _("Imported"), _("Responses"), _("Scale"), _("Not applicable"))
+        labels = (_("Tool"), _("Imported"), _("Responses"), _("Scale"), _("Answers read as N/A"))
         blocks.append(Table(
             header=(_("Source file"), *(clip(source.source_name, 120) for source in used)),
             rows=tuple((label, *(fact[i] for fact in facts)) for i, label in enumerate(labels)),
@@ -123,7 +123,7 @@ def _source_facts(source: SurveySource, mapping: str) -> tuple[str, ...]:
     """Tool, import date, responses, scale and not-applicable codes of one survey."""
     preset = PRESETS.get(source.tool)
     tool = _(preset.label) if preset else (clip(source.tool, 60) or "–")
-    codes = ", ".join(_scale_codes(mapping)) or "–"
+    codes = ", ".join(f"“{code}”" for code in _scale_codes(mapping)) or "–"  # quoted: the answer as written
     return (tool, date_text(source.imported[:10] if source.imported else None), str(source.rows),
             clip(scale_text(source.scale), 60), clip(codes, 120))
 
