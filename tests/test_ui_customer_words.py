@@ -70,5 +70,5 @@ def test_zone_of_tolerance_and_where_the_survey_came_from(page):
     assert "Better than customers desire: Tangibles." in page.zone.verdict.text()
     text = page.provenance.text()
     assert "riverside-customer-survey-2026-03.csv: Google Forms, imported" in text
-    assert "not applicable: N/A" in text and "“What could we do better?”" in text
+    assert "not applicable: “N/A”" in text and "“What could we do better?”" in text
     assert "Customers who answered each dimension: Reliability\u00a0" in text
