@@ -31,6 +31,19 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def test_summary_text_ends_with_the_overall_grade_of_both_sides(demo_path, capsys):
+    """README's first look at a round: every dimension and the overall grade, each for the team and for
+    the customers ("Overall grade: B" alone left a reader guessing whose B it was)."""
+    data = summary_of(demo_path, capsys)
+    assert run_cli(["summary", str(demo_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split() == ["Team", "Customers"]
+    overall = data["overall"]
+    assert overall["internal"]["grade"] != overall["customer"]["grade"]  # the demo tells the sides apart
+    assert lines[-1].split() == ["Overall", overall["internal"]["grade"], overall["customer"]["grade"]]
+    assert len(lines) == 2 + len(DIMENSION_KEYS) + 1
+
+
 def test_new_creates_a_workbook_with_one_round_and_no_grades(tmp_path, capsys):
     path = tmp_path / "shop.rater"
     assert run_cli(["new", str(path), "--organisation", "Corner Shop"]) == 0

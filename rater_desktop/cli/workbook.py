@@ -65,13 +65,16 @@ def _summary_text(data: dict) -> str:
         f"{data['assessment']['name']} ({data['assessment']['date']})",
         f"  {'':<16} {_('Team'):>6} {_('Customers'):>10}",
     ]
-    for dim in data["dimensions"]:
-        internal = (dim["internal"] or {}).get("grade") or "–"
-        customer = (dim["customer"] or {}).get("grade") or "–"
-        lines.append(f"  {dimension_name(dim['key']):<16} {internal:>6} {customer:>10}")
-    overall = (data["overall"]["internal"] or {}).get("grade") or "–"
-    lines.append(_("Overall grade: {grade}").format(grade=overall))
+    rows = [(dimension_name(dim["key"]), dim["internal"], dim["customer"]) for dim in data["dimensions"]]
+    rows.append((_("Overall"), data["overall"]["internal"], data["overall"]["customer"]))
+    for name, internal, customer in rows:
+        lines.append(f"  {name:<16} {_grade(internal):>6} {_grade(customer):>10}")
     return "\n".join(lines)
+
+
+def _grade(figures: dict | None) -> str:
+    """The letter of a side's figures, a dash when that side has none."""
+    return (figures or {}).get("grade") or "–"
 
 
 COMMANDS = (new, demo, summary)
