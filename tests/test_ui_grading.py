@@ -296,6 +296,25 @@ def test_second_participant_never_sees_the_first_ones_answers(qtbot, round_path,
     ops.workbook.close()
 
 
+def test_tab_takes_the_keyboard_to_the_note_and_enter_moves_on(qtbot, round_path, page_for):
+    """Keyboard only: B, Tab, a note full of grade letters, Enter.  The grade stays B, the note is saved
+    with it and the walk moves on (the first Tab used to land on Switch participant, where the letters
+    did nothing and Enter sent the participant back to the name list)."""
+    path, round_id = round_path
+    ops = open_ops(path)
+    page = page_for(ops, round_id)
+    choose(qtbot, page, 0)
+    press(qtbot, page, Qt.Key.Key_B)
+    press(qtbot, page, Qt.Key.Key_Tab)
+    assert page.focusWidget() is page.note
+    type_text(qtbot, page, "card reader fixed")
+    press(qtbot, page, Qt.Key.Key_Return)
+    assert page.session.answers is not None and page.session.index == 1
+    saved = ops.workbook.grades_for(page.session.answers.participant_id)[page.session.steps[0].criterion.id]
+    assert (saved.grade, saved.note) == ("B", "card reader fixed")
+    ops.workbook.close()
+
+
 def test_round_without_participants_explains_instead_of_starting(qtbot, tmp_path, page_for):
     path = tmp_path / "empty.rater"
     from rater_desktop.storage import create_workbook

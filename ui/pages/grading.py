@@ -23,6 +23,8 @@ walk-through.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from rater_desktop.changes import STRUCTURE_KINDS, Change
 from rater_desktop.i18n import _
 from rater_desktop.operations import Operations
@@ -145,8 +147,17 @@ class GradingPage(WorkbookPage):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.footer)
 
+        self._order_tab_keys()
         self.watch()
         self.refresh()
+
+    def _order_tab_keys(self) -> None:
+        """Tab from the walk-through goes to the note first, then the answers, Back, Next, and only
+        last to Switch participant: first in line, it took a Tab meant for the note, and the Enter
+        that followed sent the participant back to the name list."""
+        chain = [self, self.note, *self.grade_buttons.values(), self.back_button, self.next_button, self.switch_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- who -------------------------------------------------------------------------
 
