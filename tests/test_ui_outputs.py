@@ -93,6 +93,25 @@ def test_report_of_a_workbook_in_the_hidden_data_folder_defaults_to_documents(qt
     assert output == expected / "demo-report.pdf" and data_dir().resolve() not in output.resolve().parents
 
 
+def test_data_export_is_offered_beside_the_workbook_and_the_demo_s_in_documents(qtbot, workbook, monkeypatch):
+    """Like the report: the demo's data export was offered in the app's hidden data folder, and the
+    status line that said where it went named the file alone."""
+    offered = []
+
+    def save_as(_parent, _title, path, *args, **kwargs):
+        offered.append(Path(path))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    demo = data_dir() / "demo.rater"
+    demo.parent.mkdir(parents=True, exist_ok=True)
+    demo.write_bytes(workbook.read_bytes())
+    assert export_data(None, workbook) is None and export_data(None, demo) is None
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    expected = Path(documents) if Path(documents).is_dir() else Path.home()
+    assert offered == [workbook.with_name("harbour-data.xlsx"), expected / "demo-data.xlsx"]
+
+
 def test_an_existing_pdf_is_replaced_only_when_the_user_says_so(qtbot, workbook, tmp_path, shown):
     out = tmp_path / "report.pdf"
     out.write_bytes(b"last year's report")

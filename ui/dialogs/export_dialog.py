@@ -103,6 +103,24 @@ def voting_under_way(parent: QWidget | None, operations) -> bool:
     return True
 
 
+def output_beside(workbook_path: Path, name: str) -> Path:
+    """Where a file made from ``workbook_path`` goes unless the user says otherwise: beside it.
+
+    A workbook kept in the app's own data folder (the demo) is hidden from people, so what is made
+    from it goes to the Documents folder (else the home folder): the demo's data export was saved
+    there, named by its file name alone, and nobody could find it.
+    """
+    from PySide6.QtCore import QStandardPaths
+
+    from rater_desktop.paths import data_dir
+
+    folder = workbook_path.resolve().parent
+    if folder == data_dir().resolve() or data_dir().resolve() in folder.parents:
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    return folder / name
+
+
 def export_data(parent: QWidget | None, workbook) -> DataExport | None:
     """Ask for a .xlsx or .csv file name and export ``workbook`` (a Workbook or its path) there.
 
@@ -112,7 +130,7 @@ def export_data(parent: QWidget | None, workbook) -> DataExport | None:
     """
     source = Path(getattr(workbook, "path", workbook))
     xlsx, csv = _("Excel workbook (*.xlsx)"), _("CSV file (*.csv)")
-    suggested = str(source.with_name(f"{source.stem}-data.xlsx"))
+    suggested = str(output_beside(source, f"{source.stem}-data.xlsx"))
     path, chosen = QFileDialog.getSaveFileName(parent, _("Export data"), suggested, f"{xlsx};;{csv}",
                                                options=QFileDialog.Option.DontConfirmOverwrite)
     if not path:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from rater_desktop.i18n import LANGUAGES, _, format_date, language
 from rater_desktop.report.model import SECTION_KEYS, SECTION_TITLES, ReportOptions
 from ui.dialogs.errors import show_error
-from ui.dialogs.export_dialog import confirm_output, save_failure
+from ui.dialogs.export_dialog import confirm_output, output_beside, save_failure
 from ui.qt import QComboBox, QFileDialog, QHBoxLayout, QLabel, QObject, QPushButton, QVBoxLayout, QWidget, Signal
 from ui.settings import open_settings
 from ui.tasks import run_in_background
@@ -329,21 +329,8 @@ class ReportDialog(QDialog):
 
 
 def default_output(workbook_path: Path) -> Path:
-    """Where the PDF goes unless the user says otherwise: beside the workbook.
-
-    A workbook kept in the app's own data folder (the demo) is hidden from
-    people, so its report goes to the Documents folder (else the home folder).
-    """
-    from PySide6.QtCore import QStandardPaths
-
-    from rater_desktop.paths import data_dir
-
-    name = f"{workbook_path.stem}-report.pdf"
-    folder = workbook_path.resolve().parent
-    if folder == data_dir().resolve() or data_dir().resolve() in folder.parents:
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
-    return folder / name
+    """Where the PDF goes unless the user says otherwise (see :func:`output_beside`)."""
+    return output_beside(workbook_path, f"{workbook_path.stem}-report.pdf")
 
 
 def _rounds(workbook_path: Path) -> list[tuple[int, str]]:
