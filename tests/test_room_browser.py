@@ -2,8 +2,10 @@
 
 They join, vote a whole quick round, one reloads mid-round and carries on
 where it was; after Ctrl+C the workbook's ``summary --json`` holds exactly
-their answers.  Buttons are found the way a screen reader finds them: by
-role and accessible name.  The server listens on 127.0.0.1 only.
+their answers.  A phone also rides out the server killed and started again
+(the connection comes back by itself and the answer tapped meanwhile is
+saved).  Buttons are found the way a screen reader finds them: by role and
+accessible name.  The server listens on 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -121,3 +123,38 @@ def expected_summary_parts(summary: dict) -> dict:
         assert summary["continuum"][kind]["n"] == 3
         assert summary["continuum"][kind]["mean"] == pytest.approx(sum(positions) / 3)
     return expected
+
+
+def test_a_phone_rides_out_a_killed_server_and_sends_its_answer_when_the_room_is_back(served):
+    """The laptop dies mid-round (SIGKILL) and is started again: the phone page keeps the answer
+    tapped meanwhile, reconnects by itself to the same address and saves it."""
+    path, url, process = served
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-GB", is_mobile=True).new_page()
+        page.goto(url)
+        page.get_by_role("button", name="Lan", exact=True).click()
+        vote_grade(page, "B")
+        next_item(page, 2)
+
+        process.kill()
+        process.wait()
+        expect(page.get_by_role("status").first).to_contain_text("Connection lost")
+        page.get_by_role("button", name="D", exact=True).click()
+        expect(page.locator(".saved")).to_have_text("Saving…")
+
+        again = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "serve", str(path), "--host", "127.0.0.1"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+        try:
+            assert again.stdout.readline().strip() == url  # same port, same room code
+            expect(page.locator(".saved")).to_have_text("Saved", timeout=20000)
+            expect(page.get_by_text("2 of 11", exact=True)).to_be_visible()
+            browser.close()
+        finally:
+            again.send_signal(signal.SIGINT)
+            assert again.wait(timeout=30) == 0
+    summary = json.loads(subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "summary", str(path), "--json"],
+        capture_output=True, text=True, encoding="utf-8", check=True).stdout)
+    voted = {d["key"]: (d["internal"]["n"], d["internal"]["mean"]) for d in summary["dimensions"] if d["internal"]}
+    assert voted == {"reliability": (1, POINTS["B"]), "assurance": (1, POINTS["D"])}
