@@ -172,6 +172,17 @@ async def test_a_phone_tapping_faster_than_the_cap_is_told_to_slow_down(room_cli
     await ws.close()
 
 
+async def test_a_phone_asking_for_its_state_again_and_again_is_capped_like_its_answers(room_client):
+    client, room, ids = await room_client(Limits(answers_per_second=0.001, answers_burst=2))
+    ws, _state = await phone(client, room, await join(client, room, ids["Lan"]))
+    for _ in range(4):
+        await ws.send_json({"type": "state"})
+    await ws.send_json({"type": "answer", "seq": 1, "key": "dimension:empathy", "grade": "A"})
+    replies = [(await ws.receive_json(timeout=10))["type"] for _ in range(3)]
+    assert replies == ["state", "state", "refused"]  # the third and fourth asks got nothing
+    await ws.close()
+
+
 async def test_one_address_sending_too_many_requests_is_refused(room_client):
     client, room, _ids = await room_client(Limits(requests_per_second=0.001, requests_burst=4))
     statuses = [(await client.get(f"/r/{room.code}/welcome")).status for _ in range(6)]

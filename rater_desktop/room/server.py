@@ -300,13 +300,15 @@ async def _on_message(hub: Hub, ws: web.WebSocketResponse, participant: int, lan
     data = _parsed(text)
     if data is None:
         return lang
+    limits = hub.limits
     if data.get("type") in ("lang", "state"):  # a new language, or "show me what is saved"
+        if not hub.allow(("answers", participant), limits.answers_per_second, limits.answers_burst):
+            return lang  # asked again and again: the database thread is the other phones' too
         lang = data["lang"] if isinstance(data.get("lang"), str) else lang
         await ws.send_json({"type": "state", **await hub.call(hub.room.state, participant, lang)})
     elif data.get("type") == "answer":
         reply: dict[str, Any] = {"seq": data.get("seq") if isinstance(data.get("seq"), int) else None,
                                  "key": data.get("key")[:40] if isinstance(data.get("key"), str) else None}
-        limits = hub.limits
         try:
             if not hub.allow(("answers", participant), limits.answers_per_second, limits.answers_burst):
                 raise Refused("slow")
