@@ -35,6 +35,11 @@ UNCHANGED_BY = frozenset({ChangeKind.WORKSHOP, ChangeKind.PHONES})
 SURVEY_KINDS = frozenset({ChangeKind.SURVEYS})
 
 
+def drops_card(change: Change, assessment_id: int) -> bool:
+    """Whether ``change`` drops round ``assessment_id``'s kept card (and moves its generation on)."""
+    return change.kind not in UNCHANGED_BY and change.assessment_id in (None, assessment_id)
+
+
 @dataclass
 class _Round:
     generation: int = 0
@@ -73,12 +78,18 @@ class RoundCards:
             entry = self._rounds.setdefault(assessment_id, _Round())
             return entry.generation, entry.surveys, entry.customers
 
-    def keep(self, assessment_id: int, generation: int, data: AssessmentData, card: ReportCard) -> None:
+    def keep(self, assessment_id: int, generation: int, data: AssessmentData, card: ReportCard, *,
+             pending: int = 0) -> None:
         """Keep the round's data and card read on another connection (the room server's, off the
-        window's thread), unless the round changed since ``generation`` (from :meth:`parts`)."""
+        window's thread), unless the round changed since ``generation`` (from :meth:`parts`).
+
+        ``pending``: how many of the changes since ``generation`` the caller holds back to tell
+        with its next batch, which it will read again first (phones' answers that came during
+        the read).  Kept with exactly those behind, the views draw the read now instead of
+        reading the round on the window's thread; any other change since makes it too old."""
         with self._lock:
             entry = self._rounds.setdefault(assessment_id, _Round())
-            if entry.generation == generation:
+            if entry.generation == generation + pending:
                 entry.data, entry.card = data, card
                 if entry.surveys is None:
                     entry.surveys = data.surveys
