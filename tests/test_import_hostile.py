@@ -95,6 +95,28 @@ def test_short_east_asian_answers_are_read_right_and_a_korean_export_is_certain(
         assert table.encoding == "cp949" and table.encoding_certain and table.encoding_confidence >= 0.8
 
 
+FRENCH = "Horodateur,Q1,Q2\n" + "2026-03-01,Très satisfait,Plutôt satisfait\n2026-03-02,Très insatisfait,Neutre\n" * 4
+FRENCH_REMARKS = ("Horodateur,Fiabilité,Commentaire\n2026-03-01,Très satisfait,Le café était très bon, merci à "
+                  "l'équipe\n2026-03-02,Pas du tout d'accord,Déçu par l'accueil à la caisse\n")
+
+
+@pytest.mark.parametrize("text", [FRENCH, FRENCH_REMARKS])
+def test_a_french_windows_export_is_read_in_its_letters(tmp_path, text):
+    # Short answers were read as Korean (johab) and called certain: "Tr反 satisfait"; longer ones
+    # as Latin-6: "Tčs satisfait". Either way no label matched and nothing said so.
+    table = preview(write(tmp_path / "fr.csv", text.encode("cp1252")), SourceSpec())
+    assert table.encoding == "cp1252" and table.rows[0][1] == "Très satisfait"
+
+
+def test_east_asian_characters_inside_latin_words_are_a_wrong_reading():
+    from rater_desktop.importing.text_readings import east_asian_inside_latin_words
+
+    assert east_asian_inside_latin_words("Tr反 satisfait,Plut進 satisfait")
+    assert not east_asian_inside_latin_words("매우 만족,만족,Q1,보통")  # Korean in runs, beside commas
+    assert not east_asian_inside_latin_words("Wi-Fi設定はとても良かったです")
+    assert not east_asian_inside_latin_words("Très satisfait")
+
+
 def test_a_correctly_guessed_korean_file_is_certain(tmp_path):
     text = "이름,만족도\n김철수,5\n이영희,4\n박민수,3\n서비스가 정말 좋았습니다,5\n" * 5
     table = preview(write(tmp_path / "ko.csv", text.encode("cp949")), SourceSpec())
