@@ -69,6 +69,25 @@ def test_remove_participant_with_grades_then_undo_brings_the_grades_back(qtbot, 
     assert ops.workbook.grades_for(minh)[first].grade == "B"
 
 
+def test_removing_someone_who_voted_only_on_a_phone_says_their_votes_go_too(qtbot, setup, monkeypatch):
+    """A quick round's phone votes are dimension grades, not statement grades: the question said nothing
+    about them, and Yes removed them with the person."""
+    page, ops, round_id, _shown = setup
+    asked = []
+
+    def question(_parent, _title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    minh = ops.workbook.participants(round_id)[1].id
+    ops.set_dimension_grade(minh, "empathy", "C")
+    page.people_view.setCurrentIndex(page.people_model.index(1, 0))
+    qtbot.mouseClick(page.remove_person_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "Their grades and answers are removed too" in asked[0]
+    assert names(ops, round_id) == list(PEOPLE)
+
+
 def test_hide_edit_reorder_and_restore_statements_keep_grades(qtbot, setup):
     page, ops, round_id, _shown = setup
     lan = ops.workbook.participants(round_id)[0].id

@@ -16,6 +16,7 @@ from rater_desktop.framework import default_time_contexts, dimension_name
 from rater_desktop.i18n import _
 from rater_desktop.model import DIMENSION_KEYS
 from rater_desktop.operations import Operations
+from rater_desktop.sessions.grading import Answers
 from ui.models.framework import COL_TEXT, ContextsModel, CriteriaListModel
 from ui.models.participants import ParticipantsModel, name_problem
 from ui.pages.base import WorkbookPage
@@ -186,7 +187,8 @@ class RoundSetupPage(WorkbookPage):
         person = self.people_model.participant(self.people_view.currentIndex().row())
         if person is None:
             return
-        graded = bool(self.operations.workbook.grades_for(person.id))
+        # any answer counts: a quick round's phone votes and the time contexts are not statement grades
+        graded = Answers.load(self.operations.workbook, self.assessment_id, person.id).any()
         question = _("Remove {name} from this round?").format(name=person.name)
         if graded:
             question += " " + _("Their grades and answers are removed too (Ctrl+Z brings them back).")
