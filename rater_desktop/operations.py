@@ -285,6 +285,30 @@ class Operations(Announcer):
             "delete_time_context", ChangeKind.TIME_CONTEXTS, "time_contexts", context_id, self.workbook.delete_time_context
         )
 
+    def delete_time_contexts(self, context_ids: Sequence[int]) -> Change:
+        """Remove several situations, with their grades, as one step that one undo brings back.
+
+        "Stop grading by situation" removes every situation of a round and says Ctrl+Z brings them
+        back: one step per situation brought back only the last one.
+        """
+        ids = tuple(context_ids)
+        snapshots = [self.workbook.capture("time_contexts", ident) for ident in ids]
+        rows = [row for snapshot in snapshots for row in snapshot.get("time_contexts") or ()] or [{}]
+
+        def delete() -> None:
+            with self.workbook.batch():
+                for ident in ids:
+                    self.workbook.delete_time_context(ident)
+
+        def restore() -> None:
+            with self.workbook.batch():
+                for snapshot in snapshots:
+                    self.workbook.restore(snapshot)
+
+        delete()
+        return self._done("delete_time_contexts", Change(ChangeKind.TIME_CONTEXTS, rows[0].get("assessment_id"), ids),
+                          restore, delete, count=len(ids))
+
     # -- answers -------------------------------------------------------------------
 
     def set_grade(self, participant_id: int, criterion_id: int, grade: str | None, note: str = "") -> Change:

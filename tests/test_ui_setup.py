@@ -120,6 +120,25 @@ def test_situations_on_adds_the_suggestions_and_off_removes_them(qtbot, setup):
     assert ops.workbook.time_contexts(round_id) == []
 
 
+def test_one_ctrl_z_brings_back_every_situation_and_its_grades(qtbot, setup):
+    """Stop grading by situation says Ctrl+Z brings the situations back: one Ctrl+Z brought back the last
+    of them only, the others and their grades stayed gone until as many more presses."""
+    page, ops, round_id, _shown = setup
+    page.contexts_on.click()
+    contexts = ops.workbook.time_contexts(round_id)
+    lan = ops.workbook.participants(round_id)[0].id
+    for context in contexts:
+        ops.set_context_grade(lan, context.id, "empathy", "B")
+    page.contexts_on.click()
+    assert ops.workbook.time_contexts(round_id) == [] and not page.contexts_on.isChecked()
+    qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ops.workbook.time_contexts(round_id) == contexts
+    assert len(ops.workbook.read_assessment(round_id).context_grades) == len(contexts)
+    assert page.contexts_on.isChecked() and page.contexts_model.rowCount() == len(contexts)
+    ops.redo()
+    assert ops.workbook.time_contexts(round_id) == []
+
+
 def test_round_name_cannot_be_emptied(qtbot, setup):
     page, ops, round_id, shown = setup
     page.round_name.setText("")

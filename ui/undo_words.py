@@ -31,6 +31,7 @@ STEP_WORDS: dict[str, str] = {
     "add_time_context": N_("new situation {name}"),
     "update_time_context": N_("changes to situation {name}"),
     "delete_time_context": N_("removing situation {name}"),
+    "delete_time_contexts": N_("removing every situation of the round"),
     "set_grade": N_("grade {value} for {name}"),
     "set_context_grade": N_("situation grade {value} for {name}"),
     "set_dimension_grade": N_("grade {value} for {name}"),

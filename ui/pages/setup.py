@@ -240,8 +240,7 @@ class RoundSetupPage(WorkbookPage):
             if answer != QMessageBox.StandardButton.Yes:
                 self.contexts_on.setChecked(True)
                 return
-            for context in contexts:
-                self.operations.delete_time_context(context.id)
+            self.operations.delete_time_contexts([context.id for context in contexts])
 
     def add_context(self) -> None:
         name = self.new_context.text().strip()
