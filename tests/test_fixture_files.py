@@ -32,7 +32,7 @@ def test_sources_name_every_export_and_each_licence_text_is_there():
 
 
 def test_no_default_test_reads_the_shared_folder_beside_the_repo():
-    """Only tests/benchmarks may use ../shared/bench; everything else ships in tests/."""
+    """Only tests/benchmarks may read the folder beside the repository (its bench baselines); everything else ships in tests/."""
     pattern = re.compile(r"""["'/]shared["'/]|parents\[2\]""")
     offenders = [p.name for p in TESTS.glob("*.py")
                  if p.name != Path(__file__).name and pattern.search(p.read_text(encoding="utf-8"))]
