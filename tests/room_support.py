@@ -1,13 +1,18 @@
-"""A small workbook with a round of named people, shared by the room tests."""
+"""What the room tests share: a small workbook with a round of named people, the ``serve`` process."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from rater_desktop.storage import create_workbook
 
+ROOT = Path(__file__).resolve().parents[1]
 PEOPLE = ("Lan", "Minh", "<b>Bảo</b> & \"Co\"")
 """Three voters; the third name is markup and quotes, which must come back as text."""
 
@@ -56,3 +61,47 @@ def phone_visit(url: str, who: int | str, answers: list[dict]):
     future = pool.submit(asyncio.run, _phone(url, who, answers))
     pool.shutdown(wait=False)
     return future
+
+
+def start_serve(path: Path, *options: str, launcher: tuple[str, ...] = ()) -> tuple[subprocess.Popen, str]:
+    """The ``serve`` command on 127.0.0.1 and the join address it printed first.
+
+    ``launcher`` replaces ``python main.py`` (e.g. ``python -c`` with a changed server).
+
+    With ``PYTHONFAULTHANDLER`` set, :func:`stopped_by_ctrl_c` can make a serve
+    that does not stop write every thread's stack to its stderr.
+    """
+    process = subprocess.Popen(
+        [*(launcher or (sys.executable, str(ROOT / "main.py"))), "serve", str(path), "--host", "127.0.0.1", *options],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},
+    )
+    url = process.stdout.readline().strip()
+    assert url.startswith("http://127.0.0.1:"), process.stderr.read()
+    return process, url
+
+
+def read_until(process: subprocess.Popen, words: str) -> str:
+    """serve's stdout up to the first line holding ``words`` (what a facilitator waits to see)."""
+    lines = []
+    while words not in (lines[-1] if lines else ""):
+        line = process.stdout.readline()
+        assert line, "".join(lines) + process.stderr.read()
+        lines.append(line)
+    return "".join(lines)
+
+
+def stopped_by_ctrl_c(process: subprocess.Popen, seconds: float = 30) -> tuple[int, str, str]:
+    """Ctrl+C, then serve's exit code and what it printed after its first line (stdout, stderr).
+
+    A serve still running after ``seconds`` gets SIGABRT, so its stderr (in the
+    caller's failure message) shows where every thread was waiting.
+    """
+    process.send_signal(signal.SIGINT)
+    try:
+        out, err = process.communicate(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)
+        out, err = process.communicate()
+        err = f"serve had not stopped {seconds} s after Ctrl+C; its threads:\n{err}"
+    return process.returncode, out, err

@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import json
 import shutil
-import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
+from room_support import ROOT, start_serve, stopped_by_ctrl_c
 
 from rater_desktop.model import DIMENSION_KEYS
 from rater_desktop.storage import create_workbook
 
-ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 """Debian's package (.ci/run installs it); Playwright drives it instead of downloading a browser."""
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -46,13 +44,7 @@ def served(tmp_path):
         round_id = workbook.latest_assessment_id()
         for name in VOTES:
             workbook.add_participant(round_id, name)
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "serve", str(path), "--host", "127.0.0.1", "--port", "0",
-         "--mode", "quick"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-    )
-    url = process.stdout.readline().strip()
-    assert url.startswith("http://127.0.0.1:"), process.stderr.read()
+    process, url = start_serve(path, "--port", "0", "--mode", "quick")
     yield path, url, process
     if process.poll() is None:
         process.kill()
@@ -102,8 +94,8 @@ def test_three_phones_vote_a_quick_round_and_the_workbook_holds_exactly_their_an
             expect(page.get_by_text("That is every question", exact=False)).to_be_visible()
         browser.close()
 
-    process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=30) == 0
+    code, _out, err = stopped_by_ctrl_c(process)
+    assert code == 0, err
     summary = json.loads(subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "summary", str(path), "--json"],
         capture_output=True, text=True, encoding="utf-8", check=True).stdout)

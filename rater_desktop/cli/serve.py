@@ -3,12 +3,14 @@
 The join address is the first line printed, so a facilitator can read it out
 and a script (or a test) can take it; then the QR code (on a terminal), what
 to know about the network, and one line per person who joins.  Ctrl+C tells
-the phones that voting has ended and stops.
+the phones that voting has ended and stops, within seconds whatever the phones
+do; a second Ctrl+C quits without waiting.
 """
 
 from __future__ import annotations
 
 import sys
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
@@ -55,18 +57,27 @@ def serve(path: Path, assessment_id: int | None, port: int | None, host: str | N
     except OSError as error:
         raise UserError(_("Could not listen on {host}: {reason}.").format(
             host=server.host, reason=error.strerror or error)) from error
-    click.echo(url)
     codes = [code for code in advice(addresses) if not (host and code == "no_network")]
-    _describe(url, addresses, [advice_text(code) for code in codes])
     try:
-        while not server.stopped.done():
-            try:
-                server.stopped.result(timeout=0.5)
-            except FutureTimeout:
-                continue
+        click.echo(url)
+        _describe(url, addresses, [advice_text(code) for code in codes])
+        _wait_for(server.stopped)
     except KeyboardInterrupt:
+        server.stop()
+        click.echo(_("Stopping: telling the phones that voting has ended… (press Ctrl+C again to quit at once)"))
+        _wait_for(server.stopped)  # a few seconds at most; a second Ctrl+C quits without waiting
         server.wait_stopped()
     click.echo(_("Room voting stopped; every answer is saved in {name}.").format(name=path.name))
+
+
+def _wait_for(future: Future) -> None:
+    """Wait for ``future`` in short slices, so Ctrl+C is felt at once whichever thread the signal reached."""
+    while True:
+        try:
+            future.result(timeout=0.5)
+            return
+        except FutureTimeout:
+            continue
 
 
 def _say_who_joined(workbook, assessment_id: int, change) -> None:

@@ -21,6 +21,8 @@ from rater_desktop.room.phones import Room
 
 DEFAULT_PORT = 8765
 """The port tried first for a new room (any free one if it is taken)."""
+SHUTDOWN_SECONDS = 3.0
+"""How long a request still being answered when the room stops may take (aiohttp's default is a minute)."""
 
 
 class RoomServer:
@@ -100,7 +102,7 @@ class RoomServer:
         self.room = await loop.run_in_executor(self._db, self._open_room)
         try:
             app = make_app(self.room, self._db, self.limits or Limits())
-            runner = web.AppRunner(app, handle_signals=False, access_log=None)
+            runner = web.AppRunner(app, handle_signals=False, access_log=None, shutdown_timeout=SHUTDOWN_SECONDS)
             await runner.setup()
             try:
                 port = await self._listen(runner)

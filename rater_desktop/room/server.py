@@ -19,6 +19,7 @@ without the room code, or a socket without a valid token, gets nothing.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from collections.abc import Callable
@@ -51,6 +52,9 @@ SECURITY_HEADERS = {
 }
 """No script but ours, no framing, and the room code never leaves in a Referer."""
 HELLO_SECONDS = 10.0
+CLOSE_SECONDS = 2.0
+"""How long closing a socket waits for the phone's goodbye: a phone asleep or gone from the Wi-Fi never
+sends one, and the facilitator's Ctrl+C (or closing the workbook) must not wait for it."""
 CLOSE_NO_TOKEN = 4001
 
 
@@ -101,6 +105,9 @@ class Hub:
         self.executor = executor
         self.limits = limits
         self.sockets: dict[int, list[web.WebSocketResponse]] = {}
+        """the joined phones' sockets, per person"""
+        self.open: set[web.WebSocketResponse] = set()
+        """every socket still open, joined or still waiting for its hello"""
         self.buckets: dict[Any, Bucket] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop_listening: Callable[[], None] = lambda: None
@@ -146,14 +153,16 @@ class Hub:
         return bucket.take()
 
     def count(self) -> int:
-        return sum(len(sockets) for sockets in self.sockets.values())
+        return len(self.open)
 
     async def send_all(self, message: dict[str, Any], only: int | None = None) -> None:
-        """Send ``message`` to every phone (or to person ``only``'s phones)."""
+        """Send ``message`` to every phone (or to person ``only``'s phones); one that has just gone
+        (its connection closing) is skipped, the others still get it."""
         targets = [ws for pid, group in self.sockets.items() if only in (None, pid) for ws in group]
         for ws in targets:
             if not ws.closed:
-                await ws.send_json(message)
+                with contextlib.suppress(ConnectionError):
+                    await ws.send_json(message)
 
     async def release(self, participant_id: int) -> None:
         """Sign a person's phones out (the facilitator's choice)."""
@@ -163,12 +172,11 @@ class Hub:
             await ws.close(code=CLOSE_NO_TOKEN)
 
     async def end(self) -> None:
-        """Tell every phone that voting has ended, then close their sockets."""
+        """Tell every phone that voting has ended, then close every socket, joined or not, all at once:
+        stopping takes at most :data:`CLOSE_SECONDS` however many phones never answer."""
         await self.send_all({"type": "ended"})
-        for group in list(self.sockets.values()):
-            for ws in group:
-                await ws.close()
         self.sockets.clear()
+        await asyncio.gather(*(ws.close() for ws in list(self.open)), return_exceptions=True)
 
 
 HUB = web.AppKey("hub", Hub)
@@ -256,16 +264,27 @@ async def _join(request: web.Request) -> web.Response:
 
 async def _socket(request: web.Request) -> web.WebSocketResponse:
     hub = request.app[HUB]
-    ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=hub.limits.body_bytes)
+    ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=hub.limits.body_bytes, timeout=CLOSE_SECONDS)
     await ws.prepare(request)
     if hub.count() >= hub.limits.sockets:
         await ws.close(code=1013)
         return ws
+    hub.open.add(ws)
+    try:
+        await _phone(hub, ws)
+    finally:
+        hub.open.discard(ws)
+    return ws
+
+
+async def _phone(hub: Hub, ws: web.WebSocketResponse) -> None:
+    """One phone's socket from its hello to its end."""
     participant, lang = await _hello(hub, ws)
     if participant is None:
-        await ws.send_json({"type": "released"})
+        with contextlib.suppress(ConnectionError):
+            await ws.send_json({"type": "released"})
         await ws.close(code=CLOSE_NO_TOKEN)
-        return ws
+        return
     group = hub.sockets.setdefault(participant, [])
     group.append(ws)
     while len(group) > hub.limits.sockets_per_person:
@@ -279,7 +298,6 @@ async def _socket(request: web.Request) -> web.WebSocketResponse:
     finally:
         if ws in group:
             group.remove(ws)
-    return ws
 
 
 async def _hello(hub: Hub, ws: web.WebSocketResponse) -> tuple[int | None, str]:
