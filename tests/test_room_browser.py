@@ -135,16 +135,15 @@ def test_a_phone_rides_out_a_killed_server_and_sends_its_answer_when_the_room_is
         page.get_by_role("button", name="D", exact=True).click()
         expect(page.locator(".saved")).to_have_text("Saving…")
 
-        again = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "serve", str(path), "--host", "127.0.0.1"],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+        again, again_url = start_serve(path)
         try:
-            assert again.stdout.readline().strip() == url  # same port, same room code
+            assert again_url == url  # same port, same room code
             expect(page.locator(".saved")).to_have_text("Saved", timeout=20000)
             expect(page.get_by_text("2 of 11", exact=True)).to_be_visible()
             browser.close()
         finally:
-            again.send_signal(signal.SIGINT)
-            assert again.wait(timeout=30) == 0
+            code, _out, err = stopped_by_ctrl_c(again)
+            assert code == 0, err
     summary = json.loads(subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "summary", str(path), "--json"],
         capture_output=True, text=True, encoding="utf-8", check=True).stdout)
