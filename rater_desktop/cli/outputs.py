@@ -22,7 +22,8 @@ from rater_desktop.i18n import _, set_language
 @click.argument("path", type=existing_file)
 @click.option("-o", "--output", type=workbook_path, required=True, help="PDF file to write.")
 @assessment_option
-@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True,
+              help="Language of the report's words, numbers and dates.")
 def report(path: Path, output: Path, assessment_id: int | None, lang: str) -> None:
     """Write the PDF report of a round."""
     from rater_desktop.report import write_report

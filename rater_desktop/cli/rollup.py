@@ -17,7 +17,8 @@ OUTPUT_SUFFIXES = (".pdf", ".csv", ".xlsx")
 @click.option("--json", "as_json", is_flag=True, help="Print the roll-up as JSON.")
 @click.option("-o", "--output", "outputs", type=workbook_path, multiple=True,
               help="Write the group report (.pdf) or the table (.csv, .xlsx); may be given more than once.")
-@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True,
+              help="Language of the group report and the table's headings.")
 @click.option("--min-group", type=click.IntRange(min=1), default=None,
               help="Fewest customers behind a customer figure (default 5, or the set's).")
 @click.option("--save", "save_path", type=workbook_path, help="Also save the members as a .raterset.")

@@ -16,7 +16,7 @@ from rater_desktop.i18n import _
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the mapping to this TOML file (default: print it).")
 def suggest(file: Path, sheet: str | None, output: Path | None) -> None:
-    """Suggest an import mapping for a survey export (DESIGN §6).
+    """Suggest an import mapping for a survey export: which column holds what, and the answers' scale.
 
     Every guess carries a comment; guesses to check are left commented out,
     and a scale that is a guess gets confirmed = false, which import refuses.
