@@ -9,19 +9,25 @@ user's language) is the UI's and the report's job.
 Internal respondents are participants: a participant's dimension score is the
 mean of their answered (non-N/A) grades on the dimension's visible criteria,
 or their quick-round grade for the dimension when they graded none of them
-(:func:`respondent_scores`); hidden criteria take no part anywhere.  Customer
-respondents are the rows of the round's *included* surveys, pooled (a survey
-kept aside counts nowhere, see :mod:`rater_desktop.survey_sources`); SERVQUAL,
-which stays on a survey's own scale, is pooled only over surveys that share one.
+(:func:`respondent_scores`); hidden criteria take no part anywhere.  The
+customers' figures come from :mod:`rater_desktop.customer_side`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rater_desktop import distributions, priorities, scoring
+from rater_desktop.customer_side import (
+    CustomerFigures,
+    CustomerSide,
+    Kpis,
+    ServqualResult,
+    counted_surveys,
+    customer_figures,
+)
 from rater_desktop.distributions import BoxShares, NpsSplit, Statements, Tolerance
 from rater_desktop.model import (
     DIMENSION_KEYS,
@@ -33,12 +39,10 @@ from rater_desktop.model import (
     Grade,
     Participant,
     SurveyComment,
-    SurveyResults,
     SurveySource,
     TimeContext,
 )
 from rater_desktop.scoring import Spread, Stat
-from rater_desktop.survey_sources import same_scale
 
 
 @dataclass(frozen=True)
@@ -60,15 +64,6 @@ class CriterionResult:
     consensus: str | None = None
     withheld: bool = False
     """True when too few people graded it for its figures and notes to be shown (``privacy.shown_card``)"""
-
-
-@dataclass(frozen=True)
-class ServqualResult:
-    """Mean perception, mean expectation and P − E, on the survey's own scale."""
-
-    perception: float
-    expectation: float
-    gap: float
 
 
 @dataclass(frozen=True)
@@ -101,13 +96,6 @@ class ContinuumResult:
     current: Spread | None
     desired: Spread | None
     distance: float | None
-
-
-@dataclass(frozen=True)
-class Kpis:
-    nps: float | None
-    csat: float | None
-    fcr: float | None
 
 
 @dataclass(frozen=True)
@@ -165,54 +153,6 @@ class ReportCard:
                 if result.criterion.id == criterion_id:
                     return result
         return None
-
-
-@dataclass(frozen=True)
-class CustomerSide:
-    """One dimension's figures that come from the counted surveys alone."""
-
-    stat: Stat | None
-    servqual: ServqualResult | None
-    tolerance: distributions.Tolerance | None
-    boxes: distributions.BoxShares | None
-
-
-@dataclass(frozen=True)
-class CustomerFigures:
-    """Everything a report card takes from the counted surveys alone.
-
-    With 100,000 responses these take about a second to compute, while the
-    team's side takes milliseconds; they change only when a survey does, so
-    a cache computes them once per set of surveys (``rater_desktop.cards``)
-    and hands them to :func:`report_card` after each grade.
-    """
-
-    dimensions: dict[str, CustomerSide]
-    kpis: Kpis
-    nps_split: NpsSplit | None
-    items: tuple[distributions.RankedStatement, ...]
-    span: float | None
-    """points between the ends of the SERVQUAL scale (None: no perception items)"""
-
-
-def customer_figures(data: AssessmentData) -> CustomerFigures:
-    """The survey side of ``data``'s report card (only ``data.surveys`` is read)."""
-    surveys = counted_surveys(data)
-    return CustomerFigures(
-        dimensions={
-            key: CustomerSide(
-                stat=scoring.point_stat(_pooled(s.dimension_scores.get(key, ()) for s in surveys)),
-                servqual=servqual(data, key),
-                tolerance=distributions.tolerance(surveys, key),
-                boxes=distributions.customer_boxes(surveys, key),
-            )
-            for key in DIMENSION_KEYS
-        },
-        kpis=_kpis(data),
-        nps_split=distributions.nps_split(_pooled(s.nps for s in surveys)),
-        items=tuple(distributions.customer_items(surveys)),
-        span=next((s.scale_max - s.scale_min for s in surveys if s.perception), None),
-    )
 
 
 def report_card(data: AssessmentData, customers: CustomerFigures | None = None) -> ReportCard:
@@ -392,46 +332,6 @@ def _continuum(data: AssessmentData) -> ContinuumResult:
         current.mean if current else None, desired.mean if desired else None
     )
     return ContinuumResult(current, desired, distance)
-
-
-# --- customer side ---------------------------------------------------------------
-
-
-def counted_surveys(data: AssessmentData) -> list[SurveyResults]:
-    """The round's surveys that count in its comparison (the roll-up pools these too)."""
-    return [survey for survey in data.surveys if survey.included]
-
-
-def _pooled(series: Iterable[Iterable[float | None]]) -> list[float | None]:
-    """Concatenate per-respondent series of several surveys into one."""
-    return [value for values in series for value in values]
-
-
-def servqual(data: AssessmentData, key: str) -> ServqualResult | None:
-    """P − E for one dimension, or None unless both sides were imported (public: the roll-up uses it).
-
-    P and E stay on the survey's own scale, so counted surveys are pooled only
-    when every one with SERVQUAL items here answers on the same scale; mixed
-    scales give no SERVQUAL result rather than a meaningless blend.
-    """
-    surveys = [s for s in counted_surveys(data) if s.perception.get(key) or s.expectation.get(key)]
-    scales = [s.source().scale for s in surveys]
-    if any(not same_scale(scales[0], other) for other in scales[1:]):
-        return None
-    perception = scoring.describe(_pooled(s.perception.get(key, ()) for s in surveys))
-    expectation = scoring.describe(_pooled(s.expectation.get(key, ()) for s in surveys))
-    if perception is None or expectation is None:
-        return None
-    return ServqualResult(perception.mean, expectation.mean, perception.mean - expectation.mean)
-
-
-def _kpis(data: AssessmentData) -> Kpis:
-    counted = counted_surveys(data)
-    return Kpis(
-        nps=scoring.nps(_pooled(s.nps for s in counted)),
-        csat=scoring.csat(_pooled(s.csat for s in counted)),
-        fcr=scoring.fcr(_pooled(s.fcr for s in counted)),
-    )
 
 
 # --- readings -------------------------------------------------------------------------

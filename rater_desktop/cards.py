@@ -6,7 +6,7 @@ compute its own after every change, so one grade key press recomputed every
 round several times.  :class:`RoundCards` keeps, per round:
 
 - the surveys with their answers and the figures computed from them alone
-  (:class:`~rater_desktop.analysis.CustomerFigures`): with 100,000 responses
+  (:class:`~rater_desktop.customer_side.CustomerFigures`): with 100,000 responses
   these are the slow part, and only a change of the round's surveys drops them;
 - the round's data and report card: dropped by any change of the round, or of
   the whole workbook (criteria, settings).
@@ -23,8 +23,9 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rater_desktop.analysis import CustomerFigures, ReportCard, customer_figures, report_card
+from rater_desktop.analysis import ReportCard, report_card
 from rater_desktop.changes import Change, ChangeKind
+from rater_desktop.customer_side import CustomerFigures, customer_figures
 
 if TYPE_CHECKING:
     from rater_desktop.model import AssessmentData, SurveyResults

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from itertools import chain
 
 from rater_desktop import scoring, stats
-from rater_desktop.analysis import ContinuumResult, DimensionResult, Kpis, ReportCard, Score, ServqualResult
+from rater_desktop.analysis import ContinuumResult, DimensionResult, ReportCard, Score
+from rater_desktop.customer_side import Kpis, ServqualResult
 from rater_desktop.model import DIMENSION_KEYS, Assessment
 from rater_desktop.rollup.digest import RoundDigest
 from rater_desktop.rollup.privacy import (
@@ -174,7 +175,7 @@ def _trend_card(digest: RoundDigest, min_group: int) -> ReportCard:
 def _servqual(key: str, digests: Sequence[RoundDigest]) -> ServqualResult | None:
     """P − E over the SERVQUAL answers of one team or of all, when they all answered on one scale.
 
-    The rule of the report card (``analysis.servqual``): P and E stay on the
+    The rule of the report card (``customer_side.servqual``): P and E stay on the
     survey's own scale, so surveys on different scales give no result.
     """
     scales = [scale for d in digests for scale in d.servqual_scales[key]]

@@ -5,7 +5,7 @@ A roll-up must pool *people*, not means (the whole of three teams of 2, 8 and
 the score of every respondent, computed by the rules of DESIGN §3 exactly as
 the team's own report card computes them (``analysis.respondent_scores``:
 the mean of a participant's answered statements, or their quick-round grade;
-customers from the surveys ``analysis.counted_surveys`` counts).  Keeping only these numbers (no notes, no names) keeps 500 workbooks
+customers from the surveys ``customer_side.counted_surveys`` counts).  Keeping only these numbers (no notes, no names) keeps 500 workbooks
 in a few tens of megabytes.
 """
 
@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rater_desktop import analysis, scoring
+from rater_desktop import customer_side, scoring
 from rater_desktop.model import (
     DIMENSION_KEYS,
     GRADES,
@@ -67,13 +67,13 @@ def digest_round(book: WorkbookRows, rows: RoundRows) -> RoundDigest:
 
     Scores follow the report card's own rules: ``scoring.dimension_score``
     per participant, and the customers of the surveys
-    ``analysis.counted_surveys`` counts; so a team's figures in a roll-up
+    ``customer_side.counted_surveys`` counts; so a team's figures in a roll-up
     are those of its report card.
     """
     internal, graders = _internal(book.criteria, rows)
     surveys_only = AssessmentData(organisation=book.organisation, assessment=rows.assessment, criteria=(),
                                   participants=(), surveys=rows.surveys)
-    counted = analysis.counted_surveys(surveys_only)
+    counted = customer_side.counted_surveys(surveys_only)
     current, desired = _positions(rows)
     settings = book.settings
     return RoundDigest(

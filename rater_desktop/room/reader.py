@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from rater_desktop.analysis import CustomerFigures, ReportCard, customer_figures, report_card
+from rater_desktop.analysis import ReportCard, report_card
+from rater_desktop.customer_side import CustomerFigures, customer_figures
 from rater_desktop.model import AssessmentData, SurveyResults
 from rater_desktop.storage import Workbook, open_companion
 
