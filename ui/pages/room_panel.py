@@ -263,7 +263,10 @@ class RoomPanel(QWidget):
         self.mode_label.setText(_("&Questions on the phones:"))
         current = self.mode.currentData() or self._stored_mode()
         self.mode.clear()
-        self.mode.addItem(_("Quick round: one grade per dimension and the continuum (about 2 minutes)"), "quick")
+        # short items, so the narrow panel shows them whole; what each means is its tooltip
+        self.mode.addItem(_("Quick round (about 2 minutes)"), "quick")
+        self.mode.setItemData(0, _("Quick round: one grade per dimension and the continuum (about 2 minutes)"),
+                              Qt.ItemDataRole.ToolTipRole)
         self.mode.addItem(_("Full list: every statement"), "full")
         self.mode.setCurrentIndex(max(0, self.mode.findData(current)))
         self.new_names.setText(_("Phones may add a name that is not on the list"))

@@ -160,7 +160,7 @@ class WelcomePage(QWidget):
                     ),
                     _(
                         "Add what your customers said in a survey to see where their view differs "
-                        "from yours, and finish with a one-page report card and a short action list."
+                        "from yours, and finish with a report that opens on a one-page summary, and an action plan."
                     ),
                 )
             )

@@ -87,7 +87,8 @@ class RosterPanel(QWidget):
         chosen = self.chosen()
         self.let_button.setEnabled(chosen is not None)
         self.skip_button.setEnabled(chosen is not None)
-        self.let_button.setText(_("Let {name} vote").format(name=chosen.name) if chosen else _("Let … vote"))
+        self.let_button.setText(_("Let {name} vote").format(name=chosen.name) if chosen
+                                else _("Choose who votes next"))
 
 
 class HandoverPanel(QWidget):
