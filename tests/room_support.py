@@ -70,12 +70,23 @@ def start_serve(path: Path, *options: str, launcher: tuple[str, ...] = ()) -> tu
 
     With ``PYTHONFAULTHANDLER`` set, :func:`stopped_by_ctrl_c` can make a serve
     that does not stop write every thread's stack to its stderr.
+
+    serve starts with Ctrl+C's default action, as in a facilitator's terminal:
+    a test run started in the background (``cmd &`` from a script) ignores
+    SIGINT, the child inherits that, Python then installs no KeyboardInterrupt
+    handler, and serve would never hear the test's Ctrl+C (its threads' stacks
+    showed it still waiting, untouched, 30 s later).
     """
-    process = subprocess.Popen(
-        [*(launcher or (sys.executable, str(ROOT / "main.py"))), "serve", str(path), "--host", "127.0.0.1", *options],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-        env={**os.environ, "PYTHONFAULTHANDLER": "1"},
-    )
+    ignored = signal.signal(signal.SIGINT, signal.default_int_handler)  # a caught signal is default after exec
+    try:
+        process = subprocess.Popen(
+            [*(launcher or (sys.executable, str(ROOT / "main.py"))), "serve", str(path), "--host", "127.0.0.1",
+             *options],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+            env={**os.environ, "PYTHONFAULTHANDLER": "1"},
+        )
+    finally:
+        signal.signal(signal.SIGINT, ignored)
     url = process.stdout.readline().strip()
     assert url.startswith("http://127.0.0.1:"), process.stderr.read()
     return process, url
@@ -101,7 +112,17 @@ def stopped_by_ctrl_c(process: subprocess.Popen, seconds: float = 30) -> tuple[i
     try:
         out, err = process.communicate(timeout=seconds)
     except subprocess.TimeoutExpired:
+        masks = _signal_masks(process.pid)
         process.send_signal(signal.SIGABRT)
         out, err = process.communicate()
-        err = f"serve had not stopped {seconds} s after Ctrl+C; its threads:\n{err}"
+        err = f"serve had not stopped {seconds} s after Ctrl+C ({masks}); its threads:\n{err}"
     return process.returncode, out, err
+
+
+def _signal_masks(pid: int) -> str:
+    """Whether the process blocks or ignores signals (Linux): a SIGINT it ignores or blocks never stops it."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii").splitlines()
+    except OSError:
+        return "signal masks unknown"
+    return ", ".join(line.replace("\t", " ") for line in status if line.startswith(("SigBlk", "SigIgn", "SigCgt")))
