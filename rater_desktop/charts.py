@@ -200,11 +200,11 @@ def dimension_bars(fig: "Figure", spec: DimensionBarsSpec) -> None:
     if whiskers and spec.interval_label:
         (whisker,) = ax.plot([], [], color="#222222", linewidth=0.9)
         handles, labels = [*handles, whisker], [*labels, spec.interval_label]
-    ax.set_xticks(range(len(spec.labels)), labels=spec.labels, fontsize=8)
+    ax.set_xticks(range(len(spec.labels)), labels=[tick_label(label) for label in spec.labels], fontsize=8)
     _points_axis(ax)
     ax.set_ylabel(spec.axis_label, fontsize=8)
     chart_title(ax, spec.title)
-    ax.legend(handles, labels, fontsize=8, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=3, frameon=False)
+    fig.legend(handles, labels, fontsize=8, loc="outside lower left", ncols=3, frameon=False)  # under the names
 
 
 def gap_chart(fig: "Figure", spec: GapSpec) -> None:
@@ -266,12 +266,12 @@ def context_chart(fig: "Figure", spec: ContextSpec) -> None:
         pts = [(x, row[c]) for x, row in zip(xs, spec.means) if row[c] is not None]
         ax.plot([p[0] for p in pts], [p[1] for p in pts], linestyle="", label=name, zorder=2, markersize=5.5,
                 marker=CONTEXT_MARKERS[c % len(CONTEXT_MARKERS)])
-    ax.set_xticks(range(len(spec.labels)), labels=spec.labels, fontsize=8)
+    ax.set_xticks(range(len(spec.labels)), labels=[tick_label(label) for label in spec.labels], fontsize=8)
     _points_axis(ax)
     ax.set_ylabel(spec.axis_label, fontsize=8)
     chart_title(ax, spec.title)
     if spec.contexts:
-        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=min(4, len(spec.contexts)),
+        fig.legend(fontsize=7, loc="outside lower left", ncols=min(4, len(spec.contexts)),
                   frameon=False)
 
 
@@ -342,6 +342,19 @@ _PDF_MARGINS: dict[type, tuple[float, float, float, float]] = {
 }
 """Fixed margins for the PDF: matplotlib's automatic layout cost as much as drawing.
 A left margin of 0 means "fit the category labels" (horizontal charts)."""
+
+
+def tick_label(label: str, longest: int = 12) -> str:
+    """A long dimension name on two lines, cut at the space nearest its middle.
+
+    Five names side by side under a chart in the window's narrow Results pane
+    ran into each other in Vietnamese ("Phương tiện hữu hình", "Khả năng đáp ứng").
+    """
+    spaces = [i for i, char in enumerate(label) if char == " "]
+    if len(label) <= longest or not spaces:
+        return label
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return f"{label[:cut]}\n{label[cut + 1:]}"
 
 
 def _row_labels(spec: ChartSpec) -> tuple[str, ...]:

@@ -1,6 +1,7 @@
 """Chart functions draw the numbers of their spec, on a plain Figure."""
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
@@ -35,15 +36,33 @@ def test_dimension_bars_draws_team_solid_and_customers_hatched_skipping_missing(
     # the letters are written at the right edge, each at its points
     letters = [(t.get_text(), t.get_position()[1]) for t in ax.texts if t.get_text() in "ABCDF"]
     assert letters == [("A", 4.0), ("B", 3.0), ("C", 2.0), ("D", 1.0), ("F", 0.0)]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Team", "Customers"]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["Team", "Customers"]
     assert "3.00" in _texts(ax) and "2.50" in _texts(ax)
+
+
+def test_long_dimension_names_take_two_lines_and_the_legend_stays_under_them():
+    names = ("Độ tin cậy", "Sự đảm bảo", "Phương tiện hữu hình", "Sự đồng cảm", "Khả năng đáp ứng")
+    assert [charts.tick_label(name) for name in names] == [
+        "Độ tin cậy", "Sự đảm bảo", "Phương tiện\nhữu hình", "Sự đồng cảm", "Khả năng\nđáp ứng"]
+    assert charts.tick_label("Responsiveness") == "Responsiveness"  # one word stays whole
+    spec = charts.DimensionBarsSpec("t", names, (3.0,) * 5, (2.0,) * 5, "Nhóm", "Khách hàng", "Điểm")
+    fig = Figure(figsize=(5.2, 3.2), layout="constrained")
+    FigureCanvasAgg(fig)
+    charts.draw(fig, spec)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ticks = [t.get_window_extent(renderer) for t in fig.axes[0].get_xticklabels()]
+    legend = fig.legends[0].get_window_extent(renderer)
+    assert legend.y1 <= min(box.y0 for box in ticks)  # below the lowest name, not over it
+    for left, right in zip(ticks, ticks[1:]):
+        assert left.x1 < right.x0  # names side by side do not run into each other
 
 
 def test_dimension_bars_without_customers_has_one_series():
     spec = charts.DimensionBarsSpec("t", LABELS, (1.0,) * 5, None, "Team", "Customers", "Points")
-    _fig, ax = _draw(spec)
+    fig, ax = _draw(spec)
     assert len(_bars(ax)) == 5
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Team"]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["Team"]
 
 
 def test_gap_chart_bars_are_the_gaps_with_signed_labels_and_flags():
