@@ -48,16 +48,25 @@ class Difference:
 
 def schema_of(conn: sqlite3.Connection) -> dict[tuple[str, str], SchemaObject]:
     """Every schema object of the database behind ``conn``, keyed by (kind, name)."""
+    return _normalised(conn, _master_rows(conn))
+
+
+def _master_rows(conn: sqlite3.Connection) -> tuple[tuple[str, str, str, str | None], ...]:
+    """The schema as SQLite stores it: (type, name, table, CREATE text) of every object, in file order."""
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return tuple((str(kind), str(name), str(table), None if sql is None else str(sql)) for kind, name, table, sql in rows)
+
+
+def _normalised(conn: sqlite3.Connection, rows) -> dict[tuple[str, str], SchemaObject]:
     found = {}
-    for kind, name, table, sql in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall():
-        name, table = str(name), str(table)
+    for kind, name, table, sql in rows:
         if name in STATISTICS:
             continue
         if table == BOOKKEEPING:
             definition = _bookkeeping_shape(conn, kind, name)
         else:
-            definition = _SPACE.sub(" ", str(sql)).strip() if sql is not None else f"auto {table}"
-        found[(str(kind), name)] = SchemaObject(str(kind), name, definition)
+            definition = _SPACE.sub(" ", sql).strip() if sql is not None else f"auto {table}"
+        found[(kind, name)] = SchemaObject(kind, name, definition)
     return found
 
 
@@ -93,8 +102,32 @@ def expected_schema(version: int) -> dict[tuple[str, str], SchemaObject]:
 
 
 def first_difference(conn: sqlite3.Connection, version: int) -> Difference | None:
-    """How the file's schema departs from ``version``'s, worst first: code, gaps, other additions, changes."""
-    actual, expected = schema_of(conn), expected_schema(version)
+    """How the file's schema departs from ``version``'s, worst first: code, gaps, other additions, changes.
+
+    A schema found right once is remembered by its exact stored text: every
+    object's type, name, table and CREATE text, from which SQLite itself parses
+    everything else compared here.  The next file with that very text (each
+    workbook of a roll-up, and the writing connection's re-check of the file
+    just checked) needs no second comparison; any other text, one character
+    apart, is compared in full.
+    """
+    rows = _master_rows(conn)
+    if (version, rows) in _ACCEPTED:
+        return None
+    difference = _difference(_normalised(conn, rows), version)
+    if difference is None and len(_ACCEPTED) < _ACCEPTED_LIMIT:
+        _ACCEPTED.add((version, rows))
+    return difference
+
+
+_ACCEPTED: set[tuple[int, tuple]] = set()
+"""(version, stored schema text) pairs found equal to what the migrations make, in this process."""
+_ACCEPTED_LIMIT = 32
+"""Schemas remembered at most (in practice one per version; the limit only bounds memory)."""
+
+
+def _difference(actual: dict[tuple[str, str], SchemaObject], version: int) -> Difference | None:
+    expected = expected_schema(version)
     extra = sorted(set(actual) - set(expected))
     code = [key for key in extra if key[0] in ("trigger", "view")]
     missing = sorted(set(expected) - set(actual)) if version else []
