@@ -117,6 +117,17 @@ def test_clicking_a_column_sorts_the_teams_and_keeps_the_whole_group_on_top(qtbo
     assert [int(n) for _name, n in second[1:]] == sizes[::-1]
 
 
+def test_sorting_by_team_puts_d_with_a_stroke_among_the_ds(qtbot, page, folder):
+    rolled_up(qtbot, page, [folder])
+    header = page.results.heatmap.horizontalHeader()
+    page.results.heatmap.sortByColumn(1, Qt.SortOrder.AscendingOrder)   # away from the Team column first
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(0) + 5, header.height() // 2))
+    names = [row[0] for row in heatmap(page)[1:]]
+    assert names in (["Airport kiosk", "Chi nhánh Hà Nội", "Đà Nẵng", "Harbour Road"],
+                     ["Harbour Road", "Đà Nẵng", "Chi nhánh Hà Nội", "Airport kiosk"])
+
+
 def test_switching_the_view_shows_customer_grades_and_gaps(qtbot, page, folder):
     rolled_up(qtbot, page, [folder])
     buttons = {b.objectName(): b for b in page.results.view_buttons.buttons()}

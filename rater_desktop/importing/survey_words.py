@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from rater_desktop.collation import without_marks
 
 LANGUAGES = ("en", "vi", "es", "fr", "de", "pt", "ko")
 """English and Vietnamese (the app's own languages), then the languages common survey tools export in"""
@@ -32,9 +33,7 @@ _NUMBER_PREFIX = re.compile(r"^\s*\(?\d+\)?\s*[-–—=:.)]?\s*(?=\D)")
 
 def fold(text: str) -> str:
     """Lower case without accents or punctuation ("Độ tin cậy?" -> "do tin cay"), for matching only."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_WORD.findall(bare.casefold()))
+    return " ".join(_WORD.findall(without_marks(text).casefold()))
 
 
 def answer_key(text: str) -> str:

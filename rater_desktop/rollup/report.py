@@ -17,6 +17,7 @@ from datetime import date
 
 from rater_desktop import i18n
 from rater_desktop.analysis import DimensionResult
+from rater_desktop.collation import name_key
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _, format_date, ngettext
 from rater_desktop.model import DIMENSION_KEYS
@@ -161,7 +162,7 @@ def _ranking(rollup: Rollup, names: dict[str, str]) -> Section:
 def _ranking_table(rollup: Rollup, key: str) -> Table:
     entries = [(team, team.card.dimension(key)) for team in rollup.teams]
     entries.sort(key=lambda e: (e[1].internal is None, -(e[1].internal.mean if e[1].internal else 0),
-                                e[0].name.casefold()))
+                                name_key(e[0].name)))
     rows = []
     for place, (team, d) in enumerate(entries, start=1):
         rows.append((str(place) if d.internal else "", clip(team.name, NAME_LIMIT),

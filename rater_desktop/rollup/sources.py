@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rater_desktop.collation import name_key
 from rater_desktop.i18n import _
 from rater_desktop.rollup.digest import RoundDigest, digest_round
 from rater_desktop.rollup.results import LeftOut
@@ -85,7 +86,7 @@ def find_workbooks(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         path = Path(item)
         if path.is_dir():
             found += sorted((p for p in path.rglob(f"*{WORKBOOK_SUFFIX}") if p.is_file()),
-                            key=lambda p: p.as_posix().casefold())
+                            key=lambda p: name_key(p.as_posix()))
         else:
             found.append(path)
     return found

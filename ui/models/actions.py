@@ -17,6 +17,7 @@ from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtGui import QBrush, QColor
 
 from rater_desktop.action_status import ActionStatus, action_statuses
+from rater_desktop.collation import name_key
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import N_, _, format_date, ngettext
 from rater_desktop.model import DIMENSION_KEYS, LETTERS, Action, Criterion
@@ -163,7 +164,7 @@ class ActionsModel(QAbstractTableModel):
         if column == COL_CHECK:
             status = self._statuses.get(action.id)
             return -(status.days_overdue if status else 0)  # most overdue first
-        return self._display(action, column).casefold()
+        return name_key(self._display(action, column))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:

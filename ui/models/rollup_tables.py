@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtGui import QBrush, QColor
 
 from rater_desktop.analysis import ContinuumResult, DimensionResult
+from rater_desktop.collation import name_key
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import N_, _, format_number
 from rater_desktop.model import ACTION_STATUSES, DIMENSION_KEYS
@@ -87,7 +88,7 @@ class RowsModel(ReadOnlyTable):
 
     @staticmethod
     def _key(row: Row, column: int) -> Any:
-        return row.sort[column] if column < len(row.sort) else row.cells[column].casefold()
+        return row.sort[column] if column < len(row.sort) else name_key(row.cells[column])
 
     def cell(self, row: Row, column: int) -> str:
         return row.cells[column]
@@ -179,7 +180,7 @@ def heatmap_rows(result: Rollup, view: str) -> list[Row]:
             overall_text = _("withheld")
         rows.append(Row(
             cells=(team.name, str(n), *cells, overall_text),
-            sort=(team.name.casefold(), n, *sort, overall),
+            sort=(name_key(team.name), n, *sort, overall),
             colours=(None, None, *colours, None),
             tips=(team_line(team, _names()), "", *tips, "")))
     return rows
@@ -251,7 +252,7 @@ def team_rows(result: Rollup) -> list[Row]:
         rows.append(Row(
             cells=(team.name, team.card.assessment.name, *flags, current, desired,
                    *(str(team.actions.get(status, 0)) for status in ACTION_STATUSES)),
-            sort=(team.name.casefold(), team.card.assessment.date, len(team.flagged("blind_spot")),
+            sort=(name_key(team.name), team.card.assessment.date, len(team.flagged("blind_spot")),
                   len(team.flagged("hidden_strength")), _position(team.card.continuum.current),
                   _position(team.card.continuum.desired), *(team.actions.get(s, 0) for s in ACTION_STATUSES)),
             tips=("", "", *flags)))  # all five dimensions' names may not fit the column: the tip has them all
@@ -282,7 +283,7 @@ def trend_rows(result: Rollup) -> list[Row]:
         rows.append(Row(
             cells=(team.name, str(len(team.rounds)), _sequence(inner, _side_withheld(team, "internal")),
                    signed(change), _sequence(outer, _side_withheld(team, "customer"))),
-            sort=(team.name.casefold(), len(team.rounds), last.mean if last else None, change, None)))
+            sort=(name_key(team.name), len(team.rounds), last.mean if last else None, change, None)))
     return rows
 
 
@@ -314,7 +315,7 @@ def statement_rows(result: Rollup) -> list[Row]:
         rows.append(Row(
             cells=(statement_text(key), dimension_name(dimension), str(having),
                    f"{pooled.grade} {points(pooled.mean)}" if pooled else _("withheld"), _named(low), _named(high)),
-            sort=(statement_text(key).casefold(), DIMENSION_KEYS.index(dimension), having,
+            sort=(name_key(statement_text(key)), DIMENSION_KEYS.index(dimension), having,
                   pooled.mean if pooled else None, low[1].mean if low else None, high[1].mean if high else None)))
     return rows
 
