@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rater_desktop.i18n import _
 from rater_desktop.importing.errors import SurveyImportError, import_error
-from rater_desktop.model import DIMENSION_KEYS
+from rater_desktop.model import DIMENSION_KEYS, LETTERS
 
 SCALE_TYPES = ("numeric", "letters", "labels")
 KPI_KEYS = ("nps", "csat", "fcr")
@@ -31,7 +31,7 @@ MAX_MAPPING_CHARS = 200_000
 SCALE_LIMIT = 1_000_000
 """The largest size of a scale's min or max: beyond it no questionnaire's points, and the points
 formula (DESIGN §3) could overflow."""
-LETTER_LABELS: tuple[str, ...] = ("F", "D", "C", "B", "A")
+LETTER_LABELS: tuple[str, ...] = LETTERS[::-1]
 """Letters worst first: their index is their points (A=4 ... F=0, DESIGN §3)."""
 
 

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _
-from rater_desktop.model import ACTION_STATUSES, DIMENSION_KEYS, Action, Criterion
+from rater_desktop.model import ACTION_STATUSES, DIMENSION_KEYS, LETTERS, Action, Criterion
 from rater_desktop.report.content import STATUS_WORDS, criterion_text
 from ui.qt import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-TARGET_GRADES = ("A", "B", "C", "D")
+TARGET_GRADES = tuple(letter for letter in LETTERS if letter != "F")
 """An F is never a target."""
 
 

@@ -11,18 +11,25 @@ from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser
 
-from rater_desktop.i18n import _
+from rater_desktop.i18n import N_, _
+from rater_desktop.model import LETTERS
+from rater_desktop.scoring import LETTER_POINTS
 from ui.qt import QVBoxLayout, QWidget
+
+MEANINGS = {
+    "A": N_("Excellent: we do this every time and customers notice."),
+    "B": N_("Good: we do this most of the time, with small lapses."),
+    "C": N_("Fair: sometimes yes, sometimes no; it depends on who is on duty."),
+    "D": N_("Poor: we rarely manage it."),
+    "F": N_("Failing: we do not do this, or customers suffer for it."),
+}
+"""What each letter of the scale means, for the person grading."""
 
 
 def grade_rows() -> list[tuple[str, str, str]]:
     """(letter, points, meaning) for A–F and N/A, in the order the scale is read."""
     return [
-        ("A", "4", _("Excellent: we do this every time and customers notice.")),
-        ("B", "3", _("Good: we do this most of the time, with small lapses.")),
-        ("C", "2", _("Fair: sometimes yes, sometimes no; it depends on who is on duty.")),
-        ("D", "1", _("Poor: we rarely manage it.")),
-        ("F", "0", _("Failing: we do not do this, or customers suffer for it.")),
+        *((letter, str(LETTER_POINTS[letter]), _(MEANINGS[letter])) for letter in LETTERS),
         (_("N/A"), "—", _("Does not apply to us, or I cannot judge it. Left out of every mean, never counted as zero.")),
     ]
 
