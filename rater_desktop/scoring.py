@@ -88,20 +88,6 @@ def scale_points(value: float, low: float, high: float, reverse: bool = False) -
     return 4.0 * (value - low) / (high - low)
 
 
-def label_points(label: str, labels: Sequence[str], reverse: bool = False) -> float:
-    """Points for an ordered answer label; ``labels`` run worst first.
-
-    The label's index on the 0..k−1 scale is mapped like any numeric value, so
-    five labels give 0, 1, 2, 3, 4 and seven labels give steps of 2/3.
-    Matching ignores case and surrounding spaces.
-    """
-    wanted = label.strip().casefold()
-    keys = [item.strip().casefold() for item in labels]
-    if wanted not in keys:
-        raise ValueError(f"{label!r} is not one of the scale labels")
-    return scale_points(keys.index(wanted), 0, len(labels) - 1, reverse)
-
-
 # --- means and spreads -----------------------------------------------------
 
 

@@ -20,7 +20,6 @@ statement, so the privacy rule of DESIGN §3 holds for any group size.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -80,15 +79,6 @@ def summary_dict(
         "servqual": _servqual(card),
         "comments": {"count": len(card.comments)} if card.comments or _has_customers(card) else None,
     }
-
-
-def summary_json(
-    card: ReportCard,
-    rounds: Sequence[tuple[Assessment, ReportCard]],
-    names: Mapping[str, str] | None = None,
-) -> str:
-    """:func:`summary_dict` as indented JSON text, non-ASCII kept readable."""
-    return json.dumps(summary_dict(card, rounds, names), indent=2, ensure_ascii=False)
 
 
 def workbook_summary(workbook: Any, assessment_id: int) -> dict[str, Any]:

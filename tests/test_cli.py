@@ -96,6 +96,20 @@ def test_demo_summary_matches_the_design_contract(demo_path, capsys):
     assert data["rounds"][0]["customer"]["mean"] < data["rounds"][1]["customer"]["mean"]
 
 
+def test_summary_json_is_indented_and_keeps_vietnamese(tmp_path, capsys):
+    from rater_desktop.storage import create_workbook
+
+    path = tmp_path / "tiem-banh.rater"
+    with create_workbook(path, "Tiệm bánh Góc phố") as book:
+        book.add_action(book.latest_assessment_id(), "Gọi lại trong ngày", dimension="empathy")
+    capsys.readouterr()
+    assert run_cli(["summary", str(path), "--json"]) == 0
+    text = capsys.readouterr().out
+    assert "Gọi lại trong ngày" in text
+    assert text.startswith('{\n  "assessment": {')
+    assert json.loads(text)["kpis"] == {"nps": None, "csat": None, "fcr": None}
+
+
 def test_summary_of_an_older_round_by_id(demo_path, capsys):
     data = summary_of(demo_path, capsys, "--assessment", "1")
     assert data["assessment"]["name"] == "Autumn review"

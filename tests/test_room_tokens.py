@@ -67,15 +67,6 @@ def test_a_token_only_counts_in_its_own_round(round_book):
     assert tokens.participant_of(workbook, other_round, token) is None
 
 
-def test_a_new_room_after_forgetting_gets_a_new_code_and_no_phones(round_book):
-    _path, workbook, assessment_id, ids = round_book
-    old = tokens.open_room(workbook, assessment_id)
-    token = tokens.join(workbook, ids["Lan"])
-    workbook.forget_room(assessment_id)
-    assert tokens.open_room(workbook, assessment_id).code != old.code
-    assert tokens.participant_of(workbook, assessment_id, token) is None
-
-
 def test_a_stored_room_that_makes_no_sense_reads_as_none(round_book):
     path, workbook, assessment_id, _ids = round_book
     workbook.save_room(RoomRecord(assessment_id, tokens.new_code()))

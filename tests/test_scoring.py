@@ -5,6 +5,9 @@ import math
 import pytest
 
 from rater_desktop import scoring
+from rater_desktop.importing.mapping import ScaleSpec
+from rater_desktop.importing.points import scale_points as answer_points
+from rater_desktop.importing.values import INVALID, scale_converter
 from rater_desktop.scoring import (
     Stat,
     ci95,
@@ -18,7 +21,6 @@ from rater_desktop.scoring import (
     fcr,
     gap,
     gap_flag,
-    label_points,
     letter_points,
     nps,
     point_stat,
@@ -107,13 +109,15 @@ LABELS = ["Very poor", "Poor", "Fair", "Good", "Excellent"]
 
 
 def test_labels_worst_first():
-    assert [label_points(lab, LABELS) for lab in LABELS] == [0.0, 1.0, 2.0, 3.0, 4.0]
-    assert label_points(" good ", LABELS) == 3.0
-    assert label_points("Very poor", LABELS, reverse=True) == 4.0
-    three = ["No", "Partly", "Yes"]
-    assert label_points("Partly", three) == 2.0
-    with pytest.raises(ValueError):
-        label_points("Superb", LABELS)
+    """Labels are scored by their place, worst first, stretched to 0–4, as the import reads them."""
+    spec = ScaleSpec(type="labels", labels=tuple(LABELS))
+    assert [row.points for row in answer_points(spec)] == [0.0, 1.0, 2.0, 3.0, 4.0]
+    low, high = spec.bounds
+    assert scale_points(scale_converter(spec)(" good "), low, high) == 3.0
+    assert scale_points(scale_converter(spec, reverse=True)("Very poor"), low, high) == 4.0
+    three = ScaleSpec(type="labels", labels=("No", "Partly", "Yes"))
+    assert [row.points for row in answer_points(three)] == [0.0, 2.0, 4.0]
+    assert scale_converter(spec)("Superb") is INVALID
 
 
 # --- means, spread, interval ----------------------------------------------

@@ -1,6 +1,5 @@
 """The JSON summary has exactly the shape of DESIGN §5, with hand-computed values."""
 
-import json
 import math
 
 import pytest
@@ -19,7 +18,7 @@ from rater_desktop.model import (
     Participant,
     SurveyResults,
 )
-from rater_desktop.summary import summary_dict, summary_json, workbook_summary
+from rater_desktop.summary import summary_dict, workbook_summary
 
 NAMES = {key: key.title() for key in DIMENSION_KEYS}
 AUTUMN = Assessment(1, "Autumn review", "2025-10-01")
@@ -222,14 +221,6 @@ def test_default_names_are_the_built_in_ones(cards):
     _, spring = cards
     result = summary_dict(spring, [])
     assert [d["name"] for d in result["dimensions"]] == [dimension_name(k) for k in DIMENSION_KEYS]
-
-
-def test_summary_json_is_indented_and_keeps_vietnamese(cards):
-    autumn, spring = cards
-    text = summary_json(spring, [(AUTUMN, autumn)], NAMES)
-    assert "Gọi lại trong ngày" in text
-    assert text.startswith('{\n  "assessment": {')
-    assert json.loads(text)["kpis"] == {"nps": 0.0, "csat": None, "fcr": 100.0}
 
 
 class FakeWorkbook:

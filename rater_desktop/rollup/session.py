@@ -103,11 +103,6 @@ class RollupSession:
         for index in sorted(set(indexes), reverse=True):
             del self.teams[index]
 
-    def clear_messages(self) -> None:
-        """Forget what was left out or noted (the person has read it and starts again)."""
-        self.left_out.clear()
-        self.notices.clear()
-
     # -- figures ----------------------------------------------------------------------
 
     def snapshot(self) -> tuple[tuple[Team, ...], int, tuple[LeftOut, ...]]:

@@ -86,16 +86,6 @@ class RoomRecords:
                 ),
             )
 
-    def forget_room(self, assessment_id: int) -> None:
-        """Delete the round's room and every phone bound in it: the next room gets a new code."""
-        with self._write() as db:
-            db.execute(
-                "DELETE FROM room_phones WHERE participant_id IN "
-                "(SELECT id FROM participants WHERE assessment_id = ?)",
-                (assessment_id,),
-            )
-            db.execute("DELETE FROM rooms WHERE assessment_id = ?", (assessment_id,))
-
     def bind_phone(self, token_hash: str, participant_id: int) -> None:
         """Bind a phone (by its token's hash) to a participant; ``PhoneTaken`` if they have one."""
         if not _HASH.fullmatch(token_hash):

@@ -228,7 +228,7 @@ class ReportDialog(QDialog):
         self._settings.sync()
 
     def _update_buttons(self) -> None:
-        self.export_button.setEnabled(self._task is None and bool(self.output.text().strip())
+        self.export_button.setEnabled(not self.is_building() and bool(self.output.text().strip())
                                       and self.round.count() > 0)
 
     # Building --------------------------------------------------------------
@@ -238,7 +238,7 @@ class ReportDialog(QDialog):
 
     def start(self) -> None:
         """Build the PDF on a pool thread with the current choices."""
-        if self._task is not None:
+        if self.is_building():
             return
         out = self.output.text().strip()
         if not out.lower().endswith(".pdf"):
@@ -269,14 +269,14 @@ class ReportDialog(QDialog):
 
     def cancel_build(self) -> None:
         """Ask the running build to stop; it reports back through ``report_cancelled``."""
-        if self._task is not None:
+        if self.is_building():
             self._cancel.set()
             self.status.setText(_("Cancelling…"))
             self.cancel_button.setEnabled(False)
 
     def reject(self) -> None:
         """Close, or while building: cancel first and close once the build has stopped."""
-        if self._task is not None:
+        if self.is_building():
             self._close_when_stopped = True
             self.cancel_build()
             return
