@@ -95,8 +95,8 @@ def test_a_recognised_scale_needs_no_tick_and_comments_come_with_a_warning(qtbot
     open_file(qtbot, wizard, MADE_HERE / "servqual-es.csv")
     wizard.next()
     roles = wizard.roles_model
-    assert roles.roles()[3:11] == ["dim:reliability", "dim:responsiveness", "dim:empathy", "dim:tangibles",
-                                   "kpi:nps", "kpi:csat", "kpi:fcr", "comment"]
+    assert wizard.session.column_roles.roles()[3:11] == ["dim:reliability", "dim:responsiveness", "dim:empathy",
+                                                         "dim:tangibles", "kpi:nps", "kpi:csat", "kpi:fcr", "comment"]
     assert roles.index(3, COL_SUGGESTION).data() == "Suggested"
     assert roles.index(3, COL_SUGGESTION).data(Qt.ItemDataRole.ToolTipRole) == \
         'The question names Reliability ("fiabilidad").'

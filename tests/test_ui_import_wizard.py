@@ -49,8 +49,8 @@ def test_preview_shows_rows_as_parsed_and_headers_are_suggested(qtbot, make_wiza
     assert model.headerData(4, Qt.Orientation.Horizontal) == "#5 Độ tin cậy"
     assert wizard.file_page.isComplete()
     wizard.next()
-    assert wizard.roles_model.roles() == ["", "", "dim:reliability", "dim:empathy", "dim:reliability",
-                                          "kpi:nps", "comment"]
+    assert wizard.session.column_roles.roles() == ["", "", "dim:reliability", "dim:empathy", "dim:reliability",
+                                                   "kpi:nps", "comment"]
     wizard.next()
     scale = wizard.scale_page.scale()
     assert (scale.type, scale.min, scale.max, scale.not_applicable) == ("numeric", 1, 5, ("N/A",))
@@ -228,7 +228,7 @@ def test_last_survey_mapping_is_offered_for_a_file_of_the_same_shape(qtbot, make
     other.file_page.reuse.click()  # one click
     qtbot.waitUntil(lambda: other.session.table is not None and not other.busy, timeout=10000)
     other.next()
-    assert other.roles_model.roles()[2] == "dim:assurance"
+    assert other.session.column_roles.roles()[2] == "dim:assurance"
 
 
 def test_mismatched_file_gets_no_offer(qtbot, make_wizard, small, tmp_path):

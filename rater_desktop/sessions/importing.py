@@ -42,11 +42,13 @@ from rater_desktop.importing import (
     run_import,
 )
 from rater_desktop.importing.column_guess import ColumnGuess, column_questions, guess_columns
+from rater_desktop.importing.engine import resolve_column
 from rater_desktop.importing.presets import detect_layout
 from rater_desktop.importing.proposal import group_scale
 from rater_desktop.importing.scale_guess import ScaleGuess
 from rater_desktop.importing.sources import XLSX_SUFFIXES
 from rater_desktop.importing.suggest import builtin_vocabulary, mapping_fits
+from rater_desktop.sessions.column_roles import ColumnRoles, MappingParts
 
 if TYPE_CHECKING:
     from rater_desktop.changes import Change
@@ -140,6 +142,9 @@ class ImportSession:
         self.table: Table | None = None
         self.loading = False
         self.guesses: list[ColumnGuess] = []
+        self.column_roles = ColumnRoles()
+        """what each column holds, filled for the table read when the columns are first shown"""
+        self._roles_for: Table | None = None
         self.pending_mapping: Mapping | None = None
         """a whole mapping to use (reused or loaded): its columns go to the roles when they are next shown"""
         self.pending_scale: ScaleSpec | None = None
@@ -232,9 +237,36 @@ class ImportSession:
 
     # -- the mapping ------------------------------------------------------------------------
 
-    def take_pending_mapping(self) -> Mapping | None:
+    def prepare_roles(self) -> SurveyImportError | None:
+        """Fill the column roles for the table read, once per table: a mapping to reuse, else the suggestions.
+
+        Returns why a mapping to reuse did not fit the file (its roles are
+        then the suggestions), for the person to read.
+        """
+        table = self.table
+        if self._roles_for is table:
+            return None
+        self._roles_for = table
+        self.column_roles.set_table(table)
         mapping, self.pending_mapping = self.pending_mapping, None
-        return mapping
+        if mapping is not None:
+            name = self.path.name
+            try:
+                self.column_roles.apply_mapping(mapping, lambda ref: resolve_column(ref, table.headers, name))
+                return None
+            except SurveyImportError as error:
+                self.suggest_roles()
+                return error
+        self.suggest_roles()
+        return None
+
+    def forget_roles(self) -> None:
+        """Fill the roles again when next prepared (a mapping was loaded meanwhile)."""
+        self._roles_for = None
+
+    def suggest_roles(self) -> None:
+        """Put the column suggestions worked out with the preview back into the roles."""
+        self.column_roles.apply_suggestion(self.guesses)
 
     def take_pending_scale(self) -> ScaleSpec | None:
         scale, self.pending_scale = self.pending_scale, None
@@ -246,8 +278,12 @@ class ImportSession:
         width = max([len(r) for r in table.header_rows] + [len(r) for r in table.rows], default=0)
         return group_scale(table, column_questions(table.header_rows, width), columns, self.preset_key)
 
-    def mapping_from(self, parts: Any, scale: ScaleSpec) -> Mapping:
-        """The mapping of the column roles ``parts`` and ``scale``, validated as if read from TOML."""
+    def current_mapping(self, scale: ScaleSpec) -> Mapping:
+        """The mapping the column roles and ``scale`` describe, validated as if read from TOML."""
+        return self.mapping_from(self.column_roles.mapping_parts(), scale)
+
+    def mapping_from(self, parts: MappingParts, scale: ScaleSpec) -> Mapping:
+        """The mapping of the column parts ``parts`` and ``scale``, validated as if read from TOML."""
         mapping = Mapping(self.source, replace(scale, reverse=parts.reverse), parts.dimensions, parts.expectations,
                           parts.minimum, parts.comments, parts.kpis)
         return load_mapping(dump_mapping(mapping))

@@ -3,37 +3,24 @@
 ``PreviewModel`` shows a :class:`~rater_desktop.importing.Table` exactly as the
 engine parsed it (header row as column titles, spreadsheet row numbers down
 the side), so what the user checks is what will be imported.
-``ColumnRolesModel`` holds the user's answer to "what is this column?" and
-turns it into the mapping's dimensions, expectations, minimum items, comment
-columns, KPIs and reverse list; beside each answer it shows how sure the
-suggestion was ("Suggested" or "Check this", with the reason as a tooltip).
+``ColumnRolesModel`` shows the import session's answer to "what is this
+column?" (held and turned into the mapping's parts by
+:class:`~rater_desktop.sessions.column_roles.ColumnRoles`); beside each answer
+it shows how sure the suggestion was ("Suggested" or "Check this", with the
+reason as a tooltip).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rater_desktop.framework import dimension_name
 from rater_desktop.i18n import _
-from rater_desktop.importing import Mapping, Table
-from rater_desktop.importing.column_guess import ColumnGuess, column_questions
+from rater_desktop.importing import Table
 from rater_desktop.importing.guess_words import column_reason_text
-from rater_desktop.importing.proposal import column_reference
-from rater_desktop.model import DIMENSION_KEYS
+from rater_desktop.sessions.column_roles import COMMENT, IGNORE, SCORED, ColumnRole, ColumnRoles, RolesChange
 from ui.qt import QAbstractTableModel, QFont, QModelIndex, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
-
-IGNORE = ""
-COMMENT = "comment"
-ROLES: tuple[str, ...] = (IGNORE, *(f"dim:{k}" for k in DIMENSION_KEYS),
-                          *(f"exp:{k}" for k in DIMENSION_KEYS), *(f"min:{k}" for k in DIMENSION_KEYS), COMMENT)
-"""Every choice in the "Dimension" column, in menu order."""
-SCORED = ("dim:", "exp:", "min:")
-"""role prefixes of columns whose answers are on the scale"""
-KPI_ROLES: tuple[str, ...] = (IGNORE, "kpi:nps", "kpi:csat", "kpi:fcr")
-"""Every choice in the "Key figure" column: a column may feed a dimension and a KPI."""
 
 
 def role_text(role: str) -> str:
@@ -95,167 +82,38 @@ class PreviewModel(QAbstractTableModel):
         return f"#{section + 1} {name}".strip()
 
 
-@dataclass(frozen=True)
-class MappingParts:
-    """The column parts of a mapping, as the roles table describes them."""
-
-    dimensions: dict[str, tuple[str, ...]]
-    expectations: dict[str, tuple[str, ...]]
-    minimum: dict[str, tuple[str, ...]]
-    comments: tuple[str, ...]
-    kpis: dict[str, str]
-    reverse: tuple[str, ...]
-
-
-@dataclass
-class ColumnRole:
-    header: str
-    """the name the mapping refers to the column by (blank under a grid's question: then "#N")"""
-    examples: str
-    label: str = ""
-    """what the column is called to the person: its header cells from every header row, the most
-    specific first (SurveyMonkey's grid item "Han Solo" before the question over the grid)"""
-    role: str = IGNORE
-    kpi: str = IGNORE
-    reverse: bool = False
-    guess: ColumnGuess | None = None
-    """the suggestion this row started from; None once the person changes the row"""
-
-
 COL_NUMBER, COL_HEADER, COL_EXAMPLES, COL_ROLE, COL_KPI, COL_REVERSE, COL_SUGGESTION = range(7)
 
 
 class ColumnRolesModel(QAbstractTableModel):
-    """One row per file column: its name, example answers, role and reverse flag.
+    """The import session's column roles as a table: name, example answers, role, key figure, reverse flag.
 
-    The role column is edited through a combo box (see the wizard's delegate)
-    with the codes of :data:`ROLES`; ``Qt.ItemDataRole.EditRole`` reads and
-    writes the code, ``DisplayRole`` shows the words.
+    A view over :class:`~rater_desktop.sessions.column_roles.ColumnRoles`: the
+    rows and every rule live there; edits go through its methods and its
+    change notices become this model's resets and ``dataChanged``.  The role
+    column is edited through a combo box (see the columns page's delegate) with
+    the codes of :data:`ROLES`; ``Qt.ItemDataRole.EditRole`` reads and writes
+    the code, ``DisplayRole`` shows the words.
     """
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, roles: ColumnRoles, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[ColumnRole] = []
+        self.roles = roles
+        roles.subscribe(self._roles_changed)
 
-    # -- filling -------------------------------------------------------------------
-
-    def set_table(self, table: Table) -> None:
-        """One row per column of ``table``, all "not imported"."""
-        width = max([len(table.headers), *(len(r) for r in table.rows)])
-        questions = column_questions(table.header_rows, width)
-        rows = []
-        for i in range(width):
-            header = table.headers[i] if i < len(table.headers) else ""
-            seen: list[str] = []
-            for record in table.rows:
-                value = record[i].strip() if i < len(record) else ""
-                if value and value not in seen:
-                    seen.append(value)
-                if len(seen) == 3:
-                    break
-            rows.append(ColumnRole(header, ", ".join(v if len(v) < 40 else v[:39] + "…" for v in seen),
-                                   " — ".join(reversed(dict.fromkeys(questions[i]))) or header))
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def apply_suggestion(self, guesses: list[ColumnGuess]) -> None:
-        """Replace every role by the suggestion, sure or not (reverse flags are cleared).
-
-        Guesses to check are applied too, and marked so: the person is on the
-        page and sees "Check this" with its reason beside the row.
-        """
-        roles = {g.index: g.role for g in guesses if g.role}
-        kpis = {g.index: f"kpi:{g.kpi}" for g in guesses if g.kpi}
-        self._set_all(roles, kpis, set())
-        for guess in guesses:
-            if guess.index < len(self._rows):
-                self._rows[guess.index].guess = guess
-        self._changed_all()
-
-    def apply_mapping(self, mapping: Mapping, resolve) -> None:
-        """Set roles from a mapping; ``resolve(ref)`` gives a reference's column index."""
-        roles: dict[int, str] = {resolve(ref): COMMENT for ref in mapping.comments}
-        kpis: dict[int, str] = {}
-        for prefix, table in (("dim", mapping.dimensions), ("exp", mapping.expectations),
-                              ("min", mapping.minimum)):
-            for key, refs in table.items():
-                for ref in refs:
-                    roles[resolve(ref)] = f"{prefix}:{key}"
-        for kind, ref in mapping.kpis.items():
-            kpis[resolve(ref)] = f"kpi:{kind}"
-        self._set_all(roles, kpis, {resolve(ref) for ref in mapping.scale.reverse})
-
-    def _set_all(self, roles: dict[int, str], kpis: dict[int, str], reverse: set[int]) -> None:
-        for i, row in enumerate(self._rows):
-            row.role = roles.get(i, IGNORE)
-            row.kpi = kpis.get(i, IGNORE)
-            row.reverse = i in reverse and row.role.startswith(SCORED)
-            row.guess = None
-        self._changed_all()
-
-    def _changed_all(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COL_SUGGESTION))
-
-    # -- reading -----------------------------------------------------------------
-
-    def roles(self) -> list[str]:
-        """Each column's dimension role, or its KPI when it has only that ("" = not imported)."""
-        return [row.role or row.kpi for row in self._rows]
-
-    def reference(self, column: int) -> str:
-        """How the mapping names a column: its header when unique, else ``#N``."""
-        return column_reference([r.header for r in self._rows], column)
-
-    def scored_columns(self) -> list[int]:
-        """Columns mapped to a dimension, an expectation or a minimum item (answers on the scale)."""
-        return [i for i, row in enumerate(self._rows) if row.role.startswith(SCORED)]
-
-    def comment_columns(self) -> list[int]:
-        """Columns kept as the customers' own words."""
-        return [i for i, row in enumerate(self._rows) if row.role == COMMENT]
-
-    def to_check(self) -> list[int]:
-        """Columns given a role or key figure on a guess the person has not touched yet."""
-        return [i for i, row in enumerate(self._rows)
-                if row.guess is not None and not row.guess.sure and (row.guess.role or row.guess.kpi)]
-
-    def without_dimension(self) -> list[int]:
-        """Rating columns (or expectation, minimum items) whose wording names no dimension, still unmapped."""
-        return [i for i, row in enumerate(self._rows)
-                if row.guess is not None and row.guess.item and row.role == IGNORE]
-
-    def mapping_parts(self) -> MappingParts:
-        """The column parts of a :class:`Mapping`, by header (or ``#N``) references."""
-        parts: dict[str, dict[str, list[str]]] = {"dim": {}, "exp": {}, "min": {}}
-        kpis: dict[str, str] = {}
-        comments, reverse = [], []
-        for i, row in enumerate(self._rows):
-            ref = self.reference(i)
-            if row.kpi:
-                kpis.setdefault(row.kpi.split(":", 1)[1], ref)
-            if row.role == COMMENT:
-                comments.append(ref)
-            elif row.role != IGNORE:
-                kind, key = row.role.split(":", 1)
-                parts[kind].setdefault(key, []).append(ref)
-                if row.reverse:
-                    reverse.append(ref)
-        order = {k: n for n, k in enumerate(DIMENSION_KEYS)}
-        as_tuples = lambda table: {k: tuple(v) for k, v in sorted(table.items(), key=lambda i: order[i[0]])}  # noqa: E731
-        return MappingParts(as_tuples(parts["dim"]), as_tuples(parts["exp"]), as_tuples(parts["min"]),
-                            tuple(comments), kpis, tuple(reverse))
-
-    def duplicate_kpis(self) -> list[str]:
-        """KPI codes given to more than one column (only one column per KPI is allowed)."""
-        roles = [r.kpi for r in self._rows if r.kpi]
-        return sorted({r for r in roles if roles.count(r) > 1})
+    def _roles_changed(self, change: RolesChange, row: int | None) -> None:
+        if change is RolesChange.REPLACING:
+            self.beginResetModel()
+        elif change is RolesChange.REPLACED:
+            self.endResetModel()
+        elif self.roles.rows:
+            first, last = (0, len(self.roles.rows) - 1) if row is None else (row, row)
+            self.dataChanged.emit(self.index(first, 0), self.index(last, COL_SUGGESTION))
 
     # -- Qt model ------------------------------------------------------------------
 
     def rowCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self.roles.rows)
 
     def columnCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else 7
@@ -270,7 +128,7 @@ class ColumnRolesModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        row, column = self._rows[index.row()], index.column()
+        row, column = self.roles.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.CheckStateRole and column == COL_REVERSE:
             return Qt.CheckState.Checked if row.reverse else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.EditRole and column in (COL_ROLE, COL_KPI):
@@ -296,7 +154,7 @@ class ColumnRolesModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() in (COL_ROLE, COL_KPI):
             return base | Qt.ItemFlag.ItemIsEditable
-        if index.column() == COL_REVERSE and self._rows[index.row()].role.startswith(SCORED):
+        if index.column() == COL_REVERSE and self.roles.rows[index.row()].role.startswith(SCORED):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
@@ -321,29 +179,16 @@ class ColumnRolesModel(QAbstractTableModel):
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
-        row = self._rows[index.row()]
-        if index.column() == COL_ROLE and role == Qt.ItemDataRole.EditRole and value in ROLES:
-            row.role = str(value)
-            row.guess = None  # the person decided: no longer a suggestion to check
-            if not row.role.startswith(SCORED):
-                row.reverse = False
-            self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), COL_SUGGESTION))
-            return True
-        if index.column() == COL_KPI and role == Qt.ItemDataRole.EditRole and value in KPI_ROLES:
-            row.kpi = str(value)
-            row.guess = None
-            self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), COL_SUGGESTION))
-            return True
-        if index.column() == COL_REVERSE and role == Qt.ItemDataRole.CheckStateRole:
-            if not row.role.startswith(SCORED):
-                return False
-            row.reverse = Qt.CheckState(value) == Qt.CheckState.Checked
-            self.dataChanged.emit(index, index)
-            return True
+        column = index.column()
+        if column == COL_ROLE and role == Qt.ItemDataRole.EditRole:
+            return self.roles.set_role(index.row(), value)
+        if column == COL_KPI and role == Qt.ItemDataRole.EditRole:
+            return self.roles.set_kpi(index.row(), value)
+        if column == COL_REVERSE and role == Qt.ItemDataRole.CheckStateRole:
+            return self.roles.set_reverse(index.row(), Qt.CheckState(value) == Qt.CheckState.Checked)
         return False
 
     def retranslate(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, COL_ROLE), self.index(len(self._rows) - 1, COL_SUGGESTION))
+        if self.roles.rows:
+            self.dataChanged.emit(self.index(0, COL_ROLE), self.index(len(self.roles.rows) - 1, COL_SUGGESTION))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COL_SUGGESTION)
-

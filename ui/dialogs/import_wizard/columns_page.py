@@ -1,6 +1,7 @@
 """Page 2 of the import: what each column holds (a dimension, an expectation, a KPI, a comment, nothing).
 
-The roles live in the :class:`~ui.models.survey_preview.ColumnRolesModel`;
+The roles live in the import session (:class:`~rater_desktop.sessions.column_roles.ColumnRoles`),
+shown and edited through :class:`~ui.models.survey_preview.ColumnRolesModel`;
 they start from a mapping the person chose to reuse, or else from the column
 suggestions the import session worked out with the preview.
 """
@@ -13,21 +14,11 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWizardPage
 
 from rater_desktop.i18n import _, ngettext
-from rater_desktop.importing import SurveyImportError, Table
-from rater_desktop.importing.engine import resolve_column
 from rater_desktop.importing.guess_words import column_list, comments_warning
+from rater_desktop.sessions.column_roles import KPI_ROLES, ROLES
 from rater_desktop.sessions.importing import ImportSession
 from ui.dialogs.errors import show_error
-from ui.models.survey_preview import (
-    COL_EXAMPLES,
-    COL_HEADER,
-    COL_KPI,
-    COL_ROLE,
-    KPI_ROLES,
-    ROLES,
-    ColumnRolesModel,
-    role_text,
-)
+from ui.models.survey_preview import COL_EXAMPLES, COL_HEADER, COL_KPI, COL_ROLE, ColumnRolesModel, role_text
 from ui.qt import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, Qt, QTableView, QVBoxLayout, QWidget
 
 EXAMPLES_WIDTH = 160
@@ -70,7 +61,6 @@ class ColumnsPage(QWizardPage):
         super().__init__()
         self.session = session
         self.roles_model = roles_model
-        self._roles_for: Table | None = None
         self.view = QTableView()
         self.view.setObjectName("columnRoles")
         self.view.setModel(roles_model)
@@ -82,7 +72,7 @@ class ColumnsPage(QWizardPage):
         # re-measure every cell on every change, tens of milliseconds on a wide survey.
         self.view.horizontalHeader().setSectionResizeMode(COL_HEADER, QHeaderView.ResizeMode.Stretch)
         self.suggest = QPushButton()
-        self.suggest.clicked.connect(self.suggest_roles)
+        self.suggest.clicked.connect(lambda _checked=False: session.suggest_roles())
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         row = QHBoxLayout()
@@ -121,35 +111,17 @@ class ColumnsPage(QWizardPage):
             header.resizeSection(column, max(header.sectionSize(column), widest + MENU_PADDING))
 
     def prepare_roles(self) -> None:
-        """Fill the roles for the session's table: a mapping to reuse, else the suggestions."""
-        table = self.session.table
-        if self._roles_for is table:
-            return
-        self._roles_for = table
-        self.roles_model.set_table(table)
-        mapping = self.session.take_pending_mapping()
-        if mapping is not None:
-            path_name = self.session.path.name
-            try:
-                self.roles_model.apply_mapping(mapping, lambda ref: resolve_column(ref, table.headers, path_name))
-                return
-            except SurveyImportError as error:
-                show_error(self, _("Import customer survey"), str(error))
-        self.suggest_roles()
-
-    def forget_roles(self) -> None:
-        """Fill the roles again when next shown (a mapping was loaded meanwhile)."""
-        self._roles_for = None
-
-    def suggest_roles(self) -> None:
-        """Put the column suggestions worked out with the preview back into the roles table."""
-        self.roles_model.apply_suggestion(self.session.guesses)
+        """Fill the roles for the session's table (once per table), saying why a mapping to reuse did not fit."""
+        error = self.session.prepare_roles()
+        if error is not None:
+            show_error(self, _("Import customer survey"), str(error))
 
     def _changed(self, *_args: object) -> None:
-        duplicates = self.roles_model.duplicate_kpis()
+        roles = self.session.column_roles
+        duplicates = roles.duplicate_kpis()
         if duplicates:
             self.problem.setText(_("Only one column can be used as {kpi}.").format(kpi=role_text(duplicates[0])))
-        elif not any(self.roles_model.roles()):
+        elif not any(roles.roles()):
             self.problem.setText(" ".join([_("Choose at least one column to import."), self._advice()]).strip())
         else:
             self.problem.setText(self._advice())
@@ -157,7 +129,7 @@ class ColumnsPage(QWizardPage):
 
     def _advice(self) -> str:
         """What to look at before going on: guesses to check, and what comments may hold."""
-        model = self.roles_model
+        model = self.session.column_roles
         lines = []
         checks = len(model.to_check())
         if checks:
@@ -176,4 +148,4 @@ class ColumnsPage(QWizardPage):
         return " ".join(lines)
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
-        return any(self.roles_model.roles()) and not self.roles_model.duplicate_kpis()
+        return self.session.column_roles.complete()

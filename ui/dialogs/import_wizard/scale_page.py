@@ -17,7 +17,6 @@ from rater_desktop.importing.guess_words import scale_note_text
 from rater_desktop.importing.points import points_lines
 from rater_desktop.importing.suggest import distinct_values
 from rater_desktop.sessions.importing import ImportSession
-from ui.models.survey_preview import ColumnRolesModel
 from ui.qt import QLabel, QVBoxLayout
 from ui.widgets.label_order import LabelOrder
 
@@ -25,10 +24,9 @@ from ui.widgets.label_order import LabelOrder
 class ScalePage(QWizardPage):
     """How answers become points, checked by the person when the suggestion is a guess."""
 
-    def __init__(self, session: ImportSession, roles_model: ColumnRolesModel) -> None:
+    def __init__(self, session: ImportSession) -> None:
         super().__init__()
         self.session = session
-        self.roles_model = roles_model
         self.kind = QComboBox()
         for kind in ("numeric", "letters", "labels"):
             self.kind.addItem("", kind)
@@ -92,7 +90,7 @@ class ScalePage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
         session = self.session
-        columns = self.roles_model.scored_columns()
+        columns = session.column_roles.scored_columns()
         rows = session.table.rows if session.table else []
         values = distinct_values(rows, columns)
         self.found.setText(_("Answers found in the first {n} rows: {values}").format(
@@ -156,7 +154,7 @@ class ScalePage(QWizardPage):
             self.problem.setText(_("Check the order and the points, then tick the box."))
             return False
         try:
-            self.session.mapping = self.session.mapping_from(self.roles_model.mapping_parts(), self.scale())
+            self.session.mapping = self.session.current_mapping(self.scale())
         except SurveyImportError as error:
             self.problem.setText(str(error))
             return False

@@ -68,10 +68,10 @@ class ImportWizard(QWizard):
         self._progress = _Progress(self)
 
         self.preview_model = PreviewModel(self)
-        self.roles_model = ColumnRolesModel(self)
+        self.roles_model = ColumnRolesModel(self.session.column_roles, self)
         self.file_page = FilePage(self.session, self.preview_model)
         self.columns_page = ColumnsPage(self.session, self.roles_model)
-        self.scale_page = ScalePage(self.session, self.roles_model)
+        self.scale_page = ScalePage(self.session)
         self.validation = ValidationPage(self.session)
         self.import_page = ImportPage(self.session)
         for page in self._pages():
@@ -134,7 +134,7 @@ class ImportWizard(QWizard):
 
     def current_mapping(self) -> Mapping:
         """The mapping the pages describe, validated as if read from TOML."""
-        return self.session.mapping_from(self.roles_model.mapping_parts(), self.scale_page.scale())
+        return self.session.current_mapping(self.scale_page.scale())
 
     def _custom_button(self, which: int) -> None:
         if which == QWizard.WizardButton.CustomButton1.value:
@@ -182,7 +182,7 @@ class ImportWizard(QWizard):
         if not self.session.fits(mapping):
             show_error(self, _("Load mapping"), _("The mapping names columns this file does not have."))
             return
-        self.columns_page.forget_roles()
+        self.session.forget_roles()
         self.apply_mapping(mapping)
         if self.currentPage() is not self.file_page:
             self.restart()
