@@ -262,6 +262,7 @@ class WorkbookView(QWidget):
             if page is None or (per_round_only and not spec.per_round):
                 continue
             del self.pages[spec.key]
+            page.retire()
             page.setParent(None)
             page.deleteLater()
 

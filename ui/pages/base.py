@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.qt import QKeySequence, QWidget
+from ui.qt import QApplication, QKeySequence, QWidget
 
 if TYPE_CHECKING:
     from rater_desktop.operations import Change, Operations
@@ -29,11 +29,29 @@ class WorkbookPage(QWidget):
         self.assessment_id = assessment_id
         self.stale = False
         """a change this page shows happened while it was hidden: it reads itself again when shown"""
+        self.retired = False
+        """the page was dropped (see :meth:`retire`): it no longer reads or writes the workbook"""
+        self._stop_watching = _nothing
 
     def watch(self) -> None:
-        """Start listening; called once the page's widgets exist. Stops when the widget goes."""
-        stop = self.operations.subscribe(self._on_change)
+        """Start listening; called once the page's widgets exist. Stops when the page retires or goes."""
+        stop = self._stop_watching = self.operations.subscribe(self._on_change)
         self.destroyed.connect(lambda *_args, stop=stop: stop())
+
+    def retire(self) -> None:
+        """The page is being dropped: its workbook closes, or the round or the language changes.
+
+        What is being typed into one of its fields is saved first: taking the
+        focus away makes the field save itself, as when the person moves on.
+        Then the page stops listening, and neither reads nor writes again: a
+        field losing its focus later, or a late show, must not reach a
+        workbook that may be closed by then.
+        """
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+        self.retired = True
+        self._stop_watching()
 
     def watches(self, change: Change) -> bool:
         """True when ``change`` may alter what this page shows."""
@@ -50,6 +68,8 @@ class WorkbookPage(QWidget):
 
     def refresh_when_seen(self) -> None:
         """Refresh now if the page is on screen, else when it is next shown."""
+        if self.retired:
+            return
         if self.on_screen():
             self.stale = False
             self.refresh()
@@ -58,7 +78,7 @@ class WorkbookPage(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if self.stale:
+        if self.stale and not self.retired:
             self.stale = False
             self.refresh()
 
@@ -74,3 +94,7 @@ class WorkbookPage(QWidget):
             self.undo()
             return
         super().keyPressEvent(event)
+
+
+def _nothing() -> None:
+    """Stops nothing: the page was not listening yet."""

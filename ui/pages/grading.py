@@ -222,6 +222,8 @@ class GradingPage(WorkbookPage):
 
     def _save_note(self) -> None:
         """Keep the note with the grade of this step if it changed (a note needs a grade)."""
+        if self.retired:
+            return
         self._answer(self.session.keep_note, self.note.text())
 
     def _answer(self, write, *args) -> None:

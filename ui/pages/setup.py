@@ -159,6 +159,9 @@ class RoundSetupPage(WorkbookPage):
         self.retranslate()
 
     def _save_round(self) -> None:
+        """Save the round's name and date as typed (on Return, and when the field loses focus)."""
+        if self.retired:
+            return
         name = self.round_name.text().strip()
         date = self.round_date.date().toString("yyyy-MM-dd")
         current = next((a for a in self.operations.workbook.assessments() if a.id == self.assessment_id), None)
