@@ -52,6 +52,19 @@ def private_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("RATER_CONFIG_DIR", str(base / "config"))
 
 
+@pytest.fixture(autouse=True)
+def english_again():
+    """Every test starts in English, Qt's own words and number formats too, whatever a test before it chose."""
+    yield
+    from rater_desktop import i18n
+
+    if i18n.language() != "en":
+        i18n.set_language("en")
+    qt_language = sys.modules.get("ui.qt_language")
+    if qt_language is not None:
+        qt_language.follow_app_language()
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory):
     """The demo workbook, written once per test run (tests copy it rather than write it again)."""

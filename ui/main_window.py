@@ -20,6 +20,7 @@ from rater_desktop.i18n import _
 from ui.actions import ActionId, create_actions, retranslate_actions
 from ui.pages.welcome import WelcomePage
 from ui.qt import QApplication, QEvent, QMainWindow, QMenu, QObject, QStackedWidget, QWidget, Signal
+from ui.qt_language import follow_app_language
 from ui.qt_words import install_qt_words
 from ui.settings import Settings
 from ui.window_files import WORKBOOK_SUFFIX, WindowFiles
@@ -241,6 +242,7 @@ class MainWindow(WindowFiles, QMainWindow):
         self.retranslate()
 
     def retranslate(self) -> None:
+        follow_app_language(self)
         self.file_menu.setTitle(_("&File"))
         self.recent_menu.setTitle(_("Open &Recent"))
         self.edit_menu.setTitle(_("&Edit"))

@@ -22,6 +22,7 @@ _HOMES = {
         "QAbstractTableModel",
         "QByteArray",
         "QEvent",
+        "QLocale",
         "QModelIndex",
         "QObject",
         "QPersistentModelIndex",

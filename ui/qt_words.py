@@ -1,6 +1,6 @@
 """Qt's own words — standard buttons, the wizard's buttons, the file dialog — in the app's language.
 
-Qt draws OK, Cancel, Yes, No, "< Back", "Next >" and the file dialog's labels
+Qt draws OK, Cancel, Yes, No, "< Back", "Next >", a field's edit menu and the file dialog's labels
 itself and asks its translators for them; Qt ships no Vietnamese catalog, so a
 Vietnamese window showed English buttons under every question.  One
 translator, installed on the application, answers those requests from our own
@@ -39,6 +39,24 @@ QT_WORDS: dict[tuple[str, str], Callable[[], str]] = {
     ("QWizard", "Cancel"): lambda: pgettext("Qt", "Cancel"),
     ("QWizard", "Commit"): lambda: pgettext("Qt", "Commit"),
     ("QWizard", "Help"): lambda: pgettext("Qt", "Help"),
+    # the edit menu of text fields (QLineEdit, and multi-line fields through QWidgetTextControl) and number fields
+    ("QLineEdit", "&Undo"): lambda: pgettext("Qt", "&Undo"),
+    ("QLineEdit", "&Redo"): lambda: pgettext("Qt", "&Redo"),
+    ("QLineEdit", "Cu&t"): lambda: pgettext("Qt", "Cu&t"),
+    ("QLineEdit", "&Copy"): lambda: pgettext("Qt", "&Copy"),
+    ("QLineEdit", "&Paste"): lambda: pgettext("Qt", "&Paste"),
+    ("QLineEdit", "Delete"): lambda: pgettext("Qt", "Delete"),
+    ("QLineEdit", "Select All"): lambda: pgettext("Qt", "Select All"),
+    ("QWidgetTextControl", "&Undo"): lambda: pgettext("Qt", "&Undo"),
+    ("QWidgetTextControl", "&Redo"): lambda: pgettext("Qt", "&Redo"),
+    ("QWidgetTextControl", "Cu&t"): lambda: pgettext("Qt", "Cu&t"),
+    ("QWidgetTextControl", "&Copy"): lambda: pgettext("Qt", "&Copy"),
+    ("QWidgetTextControl", "&Paste"): lambda: pgettext("Qt", "&Paste"),
+    ("QWidgetTextControl", "Delete"): lambda: pgettext("Qt", "Delete"),
+    ("QWidgetTextControl", "Select All"): lambda: pgettext("Qt", "Select All"),
+    ("QAbstractSpinBox", "&Select All"): lambda: pgettext("Qt", "&Select All"),
+    ("QAbstractSpinBox", "&Step up"): lambda: pgettext("Qt", "&Step up"),
+    ("QAbstractSpinBox", "Step &down"): lambda: pgettext("Qt", "Step &down"),
     # the file dialog where the system offers none of its own
     ("QFileDialog", "&Look in:"): lambda: pgettext("Qt", "&Look in:"),
     ("QFileDialog", "File &name:"): lambda: pgettext("Qt", "File &name:"),
