@@ -57,3 +57,13 @@ def test_number_fields_use_the_languages_separators_and_still_read_what_is_typed
     dialog.close()
     window.set_language("en")
     assert QApplication.instance() is not None and window.locale().decimalPoint() == "."
+
+
+def test_dates_in_the_window_are_written_the_way_the_language_writes_them(qtbot, window):
+    view = window.workbook_view
+    assert view.round_box.currentText() == "Spring review – 1 Apr 2026"
+    setup = view.show_page("setup")
+    assert setup.round_date.text() == "1 Apr 2026"
+    window.set_language("vi")
+    assert view.round_box.currentText() == "Spring review – 01/04/2026"
+    assert view.show_page("setup").round_date.text() == "01/04/2026"

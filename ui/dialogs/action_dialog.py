@@ -28,6 +28,7 @@ from rater_desktop.i18n import _
 from rater_desktop.model import ACTION_STATUSES, DIMENSION_KEYS, LETTERS, Action, Criterion
 from rater_desktop.report.content import STATUS_WORDS, criterion_text
 from ui.qt import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from ui.qt_language import date_format
 
 TARGET_GRADES = tuple(letter for letter in LETTERS if letter != "F")
 """An F is never a target."""
@@ -73,7 +74,7 @@ class ActionDialog(QDialog):
         self.due = QDateEdit()
         self.due.setObjectName("actionDue")
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setDisplayFormat(date_format())
         due = QDate.fromString(start["due"] or "", "yyyy-MM-dd")
         self.due.setDate(due if due.isValid() else QDate.currentDate().addMonths(3))
         self.has_due.setChecked(bool(start["due"]))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
 
 from rater_desktop.i18n import _
 from ui.qt import QLabel, QVBoxLayout, QWidget
+from ui.qt_language import date_format
 
 
 class NewRoundDialog(QDialog):
@@ -22,7 +23,7 @@ class NewRoundDialog(QDialog):
         self.date = QDateEdit(QDate.currentDate())
         self.date.setObjectName("roundDate")
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat(date_format())
         explain = QLabel(_(
             "The new round starts from “{round}”: the same participants and situations, and the actions "
             "still open or in progress. Grades, consensus and customer surveys start empty."

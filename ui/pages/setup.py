@@ -28,6 +28,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.qt_language import date_format
 from ui.widgets.fonts import enlarge
 from ui.widgets.tables import table_view
 
@@ -47,7 +48,7 @@ class RoundSetupPage(WorkbookPage):
         self.round_name.editingFinished.connect(self._save_round)
         self.round_date = QDateEdit()
         self.round_date.setCalendarPopup(True)
-        self.round_date.setDisplayFormat("yyyy-MM-dd")
+        self.round_date.setDisplayFormat(date_format())
         self.round_date.editingFinished.connect(self._save_round)
 
         self.people_model = ParticipantsModel(operations, assessment_id, editable=True, parent=self)
