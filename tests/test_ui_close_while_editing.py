@@ -5,23 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from rater_desktop.storage import create_workbook, open_workbook
-from ui.main_window import MainWindow
+from rater_desktop.storage import open_workbook
+from tests.ui_round_support import spring_round_window
 from ui.qt import Qt
-from ui.settings import Settings
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    path = tmp_path / "harbour.rater"
-    with create_workbook(path, organisation="Harbour Lights Hotel") as workbook:
-        workbook.update_assessment(workbook.latest_assessment_id(), name="Spring review", date="2026-04-01")
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.show()
+    win = spring_round_window(qtbot, tmp_path / "harbour.rater")
     win.activateWindow()
     qtbot.waitActive(win)
-    assert win.open_path(path)
     yield win
     win.close_workbook()
 

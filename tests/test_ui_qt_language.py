@@ -6,23 +6,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
-from rater_desktop.storage import create_workbook
+from tests.ui_round_support import spring_round_window
 from ui.actions import ActionId
 from ui.dialogs.settings_dialog import SettingsDialog
-from ui.main_window import MainWindow
 from ui.qt import QApplication, Qt
-from ui.settings import Settings
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    path = tmp_path / "harbour.rater"
-    with create_workbook(path, organisation="Harbour Lights Hotel") as workbook:
-        workbook.update_assessment(workbook.latest_assessment_id(), name="Spring review", date="2026-04-01")
-    shown = MainWindow(Settings())
-    qtbot.addWidget(shown)
-    shown.show()
-    assert shown.open_path(path)
+    shown = spring_round_window(qtbot, tmp_path / "harbour.rater")
     yield shown
     shown.close_workbook()
 

@@ -27,6 +27,20 @@ def make_round(path: Path, *, contexts: tuple[str, ...] = CONTEXTS) -> int:
     return round_id
 
 
+def spring_round_window(qtbot, path: Path):
+    """The main window, shown, with a new workbook open whose one round is "Spring review" of 1 April 2026."""
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    with create_workbook(path, organisation="Harbour Lights Hotel") as workbook:
+        workbook.update_assessment(workbook.latest_assessment_id(), name="Spring review", date="2026-04-01")
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)
+    return window
+
+
 def open_ops(path: Path) -> Operations:
     return Operations(open_workbook(path))
 
