@@ -20,7 +20,7 @@ def test_grid_items_are_named_and_unplaced_ratings_listed(qtbot, make_wizard):
     assert han_solo.data().startswith("Han Solo — Please state whether you view the following characters")
     luke = roles.index(16, COL_HEADER)  # column #17: a blank first-row cell under the same question
     assert luke.data().startswith("Luke Skywalker — Please state whether")
-    assert roles.reference(16) == "#17"  # the mapping still refers to it by number
+    assert roles.roles.reference(16) == "#17"  # the mapping still refers to it by number
     assert roles.index(0, COL_HEADER).data() == "RespondentID"
     problem = wizard.columns_page.problem.text()
     assert "14 rating questions name no dimension (#16–#29, marked “Choose a dimension”)" in problem
