@@ -327,7 +327,8 @@ def test_cancel_during_import_leaves_no_survey(qtbot, make_wizard, ops, big, mon
 
 def test_every_dimension_and_key_figure_choice_fits_its_column(qtbot, make_wizard):
     # Fitted to "Not imported", a chosen "Responsiveness (expectation)" was cut off.
-    from ui.models.survey_preview import KPI_ROLES, ROLES, role_text
+    from rater_desktop.sessions.column_roles import KPI_ROLES, ROLES
+    from ui.models.survey_preview import role_text
 
     wizard = make_wizard()
     open_file(qtbot, wizard, EXPORTS / "surveymonkey-starwars-538.csv")
