@@ -344,7 +344,7 @@ _PDF_MARGINS: dict[type, tuple[float, float, float, float]] = {
 A left margin of 0 means "fit the category labels" (horizontal charts)."""
 
 
-def tick_label(label: str, longest: int = 12) -> str:
+def tick_label(label: str, longest: int = 10) -> str:
     """A long dimension name on two lines, cut at the space nearest its middle.
 
     Five names side by side under a chart in the window's narrow Results pane

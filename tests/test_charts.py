@@ -43,7 +43,7 @@ def test_dimension_bars_draws_team_solid_and_customers_hatched_skipping_missing(
 def test_long_dimension_names_take_two_lines_and_the_legend_stays_under_them():
     names = ("Độ tin cậy", "Sự đảm bảo", "Phương tiện hữu hình", "Sự đồng cảm", "Khả năng đáp ứng")
     assert [charts.tick_label(name) for name in names] == [
-        "Độ tin cậy", "Sự đảm bảo", "Phương tiện\nhữu hình", "Sự đồng cảm", "Khả năng\nđáp ứng"]
+        "Độ tin cậy", "Sự đảm bảo", "Phương tiện\nhữu hình", "Sự đồng\ncảm", "Khả năng\nđáp ứng"]
     assert charts.tick_label("Responsiveness") == "Responsiveness"  # one word stays whole
     spec = charts.DimensionBarsSpec("t", names, (3.0,) * 5, (2.0,) * 5, "Nhóm", "Khách hàng", "Điểm")
     fig = Figure(figsize=(5.2, 3.2), layout="constrained")
