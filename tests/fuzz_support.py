@@ -141,13 +141,18 @@ def _xml_text(text: str) -> str:
 
 
 def _xlsx_bytes(cells: dict[str, str], dimension: str | None, quoted: str = '"') -> bytes:
+    data = "".join(f'<row><c r={quoted}{ref}{quoted} t="inlineStr"><is><t>{value}</t></is></c></row>'
+                   for ref, value in cells.items())
+    return xlsx_package(data, dimension, sheet="S")
+
+
+def xlsx_package(sheet_data: str, dimension: str | None = None, sheet: str = "Answers") -> bytes:
+    """The smallest xlsx Excel opens around one sheet's ``<sheetData>`` rows (and its declared dimension)."""
     import io
 
     main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     package = "http://schemas.openxmlformats.org/package/2006/relationships"
-    data = "".join(f'<row><c r={quoted}{ref}{quoted} t="inlineStr"><is><t>{value}</t></is></c></row>'
-                   for ref, value in cells.items())
     dim = f'<dimension ref="{dimension}"/>' if dimension else ""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
@@ -162,12 +167,12 @@ def _xlsx_bytes(cells: dict[str, str], dimension: str | None, quoted: str = '"')
         book.writestr("_rels/.rels", f'<Relationships xmlns="{package}"><Relationship Id="rId1" Type="{rel}/'
                                      'officeDocument" Target="xl/workbook.xml"/></Relationships>')
         book.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
-                                         '<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+                                         f'<sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>')
         book.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{package}"><Relationship Id="rId1" '
                                                     f'Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
                                                     "</Relationships>")
-        book.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{main}">{dim}<sheetData>{data}</sheetData>'
-                                                  "</worksheet>")
+        book.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{main}">{dim}<sheetData>{sheet_data}'
+                                                  "</sheetData></worksheet>")
     return out.getvalue()
 
 

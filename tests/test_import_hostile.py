@@ -11,10 +11,10 @@ import csv
 import os
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
+from fuzz_support import xlsx_package
 
 from rater_desktop.cli import run_cli
 from rater_desktop.importing import (
@@ -247,28 +247,7 @@ def minimal_xlsx(path: Path, cells: dict[str, str], dimension: str | None = None
         number = int("".join(ch for ch in ref if ch.isdigit()))
         rows.setdefault(number, []).append(f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>')
     data = "".join(f'<row r="{n}">{"".join(c)}</row>' for n, c in sorted(rows.items()))
-    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    package = "http://schemas.openxmlformats.org/package/2006/relationships"
-    dim = f'<dimension ref="{dimension}"/>' if dimension else ""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
-        book.writestr("[Content_Types].xml", (
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/worksheets/sheet1.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'))
-        book.writestr("_rels/.rels", f'<Relationships xmlns="{package}"><Relationship Id="rId1" Type="{rel}/'
-                                     'officeDocument" Target="xl/workbook.xml"/></Relationships>')
-        book.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
-                                         '<sheet name="Answers" sheetId="1" r:id="rId1"/></sheets></workbook>')
-        book.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{package}"><Relationship Id="rId1" '
-                                                    f'Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
-                                                    "</Relationships>")
-        book.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{main}">{dim}<sheetData>{data}</sheetData>'
-                                                  "</worksheet>")
+    path.write_bytes(xlsx_package(data, dimension))
     return path
 
 
