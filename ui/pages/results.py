@@ -81,7 +81,9 @@ class ResultsPage(WorkbookPage):
         self.readings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.dimensions_model = DimensionsModel(self)
-        self.dimensions_view = table_view(self.dimensions_model)
+        # dimension names are short: shown whole, the spare width goes to the last column (stretching the
+        # names' column left them "Độ tin…" beside long Vietnamese headers)
+        self.dimensions_view = table_view(self.dimensions_model, stretch=None)
         self.dimensions_view.setObjectName("reportCardTable")
         self.criteria_model = CriteriaModel(self)
         self.criteria_view = table_view(self.criteria_model)
